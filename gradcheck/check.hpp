@@ -1,0 +1,176 @@
+// The gradient check, generic over the scalar type T: every analytic partial
+// from the backward pass against its central-difference estimate, element by
+// element, with a pass rule taken from the estimate's own error bound.
+//
+// Pass rule: |analytic − numeric| ≤ tolerance, where tolerance is the numeric
+// derivative's error bound (central_difference.hpp): Richardson's truncation
+// estimate plus the rounding bound 1.5·ε_L/h, with ε_L from loss_rounding.hpp.
+// Both scale with the precision: in double (u ≈ 2.2e-16, h ≈ u^(1/3) ≈ 6e-6)
+// the tolerance is near u^(2/3) ≈ 1e-10 relative; at 50 digits near 1e-33.
+// The analytic gradient's own rounding error is O(u), smaller than this by a
+// factor of about h ≈ u^(1/3), and is not counted.
+//
+// Heavy to instantiate for multiprecision types: only the check_*.cpp files include it.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <boost/math/special_functions/fpclassify.hpp>
+
+#include "backward.hpp"
+#include "central_difference.hpp"
+#include "decimal.hpp"
+#include "init.hpp"
+#include "input_error.hpp"
+#include "loss.hpp"
+#include "loss_rounding.hpp"
+#include "network.hpp"
+#include "problem.hpp"
+#include "report.hpp"
+#include "scalar_traits.hpp"
+
+namespace gradcheck {
+
+template <class T>
+xornet::Matrix<T> from_text(const TextMatrix& M)
+{
+    xornet::Matrix<T> out(M.rows(), M.cols());
+    for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = from_decimal<T>(M.flat(k));
+    return out;
+}
+
+template <class T>
+xornet::Parameters<T> parameters_for(const Problem& problem)
+{
+    if (problem.weights) {
+        const WeightsText& w = *problem.weights;
+        return {from_text<T>(w.W1), from_text<T>(w.B1), from_text<T>(w.W2), from_text<T>(w.B2)};
+    }
+    return xornet::init_parameters<T>(problem.data.X.rows(), problem.hidden, problem.seed);
+}
+
+inline const char* shape_names(xornet::Param p)
+{
+    switch (p) {
+    case xornet::Param::W1: return "H×N";
+    case xornet::Param::B1: return "H×1";
+    case xornet::Param::W2: return "1×H";
+    case xornet::Param::B2: return "1×1";
+    }
+    return "";
+}
+
+// Compares one analytic value with its numeric estimate.
+template <class T>
+ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric)
+{
+    using std::abs;
+    const int shown = 3; // significant digits of error quantities
+    ElementCheck e;
+    const T diff = abs(T(analytic - numeric.value));
+    const T tolerance = numeric.error_bound;
+    // The safe denominator: when both gradients are below the error bound, relative
+    // error means nothing, and the comparison is against the bound itself.
+    const T size = std::max(abs(analytic), abs(numeric.value));
+    const T denominator = std::max(size, tolerance);
+    e.near_zero = size <= tolerance;
+    e.analytic = all_digits(analytic);
+    e.numeric = all_digits(numeric.value);
+    const int shown_digits = std::min(round_trip_digits<T>(), max_shown_digits);
+    e.analytic_shown = scientific(analytic, shown_digits);
+    e.numeric_shown = scientific(numeric.value, shown_digits);
+    e.abs_error = scientific(diff, shown);
+    e.tolerance = scientific(tolerance, shown);
+    e.truncation = scientific(numeric.truncation, shown);
+    e.rounding = scientific(numeric.rounding, shown);
+    e.step = scientific(numeric.step, shown);
+    e.pass = diff <= tolerance;
+    if (denominator > T(0)) {
+        const T rel = diff / denominator;
+        e.rel_error = scientific(rel, shown);
+        e.digits = diff > T(0) ? std::min<double>(working_digits<T>(), -log10_of(rel)) : working_digits<T>();
+        e.digits_needed = tolerance > T(0) ? std::max(0.0, -log10_of(T(tolerance / denominator))) : working_digits<T>();
+    } else { // both exactly zero and no error possible
+        e.rel_error = scientific(T(0), shown);
+        e.digits = e.digits_needed = working_digits<T>();
+    }
+    if (numeric.value != T(0)) {
+        const double ratio = static_cast<double>(T(analytic / numeric.value));
+        if (std::isfinite(ratio)) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.6g", ratio);
+            e.ratio = buffer;
+        }
+    }
+    return e;
+}
+
+template <class T>
+CheckReport check_gradients(const Problem& problem, const CheckSettings& settings)
+{
+    using xornet::Param;
+    const xornet::Matrix<T> X = from_text<T>(problem.data.X); // N×m
+    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y); // 1×m
+    xornet::Parameters<T> P = parameters_for<T>(problem);
+
+    const xornet::Cache<T> cache = xornet::forward(P, X);
+    const xornet::Gradients<T> grads = xornet::backward(P, X, Y, cache, settings.formulas);
+    const T loss_error = loss_rounding_bound(P, X, Y);
+    const auto loss = [&] { return xornet::loss_stable(xornet::forward(P, X).Z2, Y); };
+
+    CheckReport r;
+    r.digits = working_digits<T>();
+    r.epsilon = scientific(machine_epsilon<T>(), 3);
+    r.formulas = std::string(xornet::formulas_name(settings.formulas));
+    r.N = P.inputs();
+    r.H = P.hidden();
+    r.m = Y.cols();
+    r.loss = all_digits(loss());
+    const T seed_form = xornet::loss_seed_form(cache.A2, Y);
+    r.loss_seed_form_finite = (boost::math::isfinite)(seed_form);
+    r.loss_seed_form = r.loss_seed_form_finite ? all_digits(seed_form) : ((boost::math::isnan)(seed_form) ? "nan" : "inf");
+    r.loss_error = scientific(loss_error, 3);
+    r.step_rule = settings.step ? "h = " + *settings.step + " (given)"
+                                : "h = u^(1/3)·max(1, |θ|) rounded down to a power of 2 = "
+                                      + scientific(default_step(T(0)), 3) + "·max(1, |θ|)";
+    r.pass = true;
+
+    const std::optional<T> fixed_step = settings.step ? std::optional<T>(from_decimal<T>(*settings.step)) : std::nullopt;
+    for (Param p : xornet::all_params) {
+        xornet::Matrix<T>& theta = xornet::param(P, p);
+        const xornet::Matrix<T>& analytic = xornet::gradient(grads, p);
+        PartialCheck partial;
+        partial.name = "dL/d" + std::string(xornet::param_name(p));
+        partial.rows = theta.rows();
+        partial.cols = theta.cols();
+        partial.shape = xornet::shape_string(theta.rows(), theta.cols());
+        partial.shape_names = shape_names(p);
+        partial.pass = true;
+        partial.worst_digits = working_digits<T>();
+        for (std::size_t k = 0; k < theta.size(); ++k) {
+            const T h = fixed_step ? *fixed_step : default_step(theta.flat(k));
+            const NumericDerivative<T> numeric = central_difference(loss, theta.flat(k), h, loss_error);
+            const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
+                                      + std::to_string(k % theta.cols()) + "]";
+            if (numeric.step == T(0))
+                throw InputError("step h = " + scientific(h, 3) + " is too small for " + where + " at this precision: "
+                                 + std::string(xornet::param_name(p)) + " ± h rounds back to " + scientific(theta.flat(k), 6));
+            if (!(boost::math::isfinite)(numeric.value))
+                throw InputError("the loss is not finite near " + where + "; cannot difference it");
+            ElementCheck e = compare(analytic.flat(k), numeric);
+            e.row = k / theta.cols();
+            e.col = k % theta.cols();
+            partial.pass = partial.pass && e.pass;
+            partial.worst_digits = std::min(partial.worst_digits, e.digits);
+            partial.elements.push_back(std::move(e));
+        }
+        r.pass = r.pass && partial.pass;
+        r.partials.push_back(std::move(partial));
+    }
+    return r;
+}
+
+} // namespace gradcheck

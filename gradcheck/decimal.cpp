@@ -1,0 +1,50 @@
+#include "decimal.hpp"
+
+#include <cerrno>
+#include <cfloat>
+#include <cmath>
+
+#include "input_error.hpp"
+
+namespace gradcheck {
+
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+} // namespace
+
+bool is_decimal(std::string_view s)
+{
+    std::size_t i = 0;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < s.size() && is_digit(s[i])) ++i;
+        return i - start;
+    };
+    if (i < s.size() && s[i] == '-') ++i;
+    if (i < s.size() && s[i] == '0') ++i;
+    else if (digits() == 0) return false;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        if (digits() == 0) return false;
+    }
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+        if (digits() == 0) return false;
+    }
+    return i == s.size();
+}
+
+void require_decimal(std::string_view s, const std::string& what)
+{
+    const std::string shown = s.size() > 40 ? std::string(s.substr(0, 40)) + "…" : std::string(s);
+    if (!is_decimal(s))
+        throw InputError(what + ": \"" + shown + "\" is not a decimal number (expected e.g. 0.25, -1.5e-3)");
+    const std::string text(s);
+    errno = 0;
+    const double x = std::strtod(text.c_str(), nullptr);
+    if (std::isinf(x) || (x != 0.0 && std::fabs(x) < DBL_MIN) || (x == 0.0 && errno == ERANGE))
+        throw InputError(what + ": " + shown + " is out of range (a number must be 0 or between 2.2e-308 and 1.8e308 in magnitude)");
+}
+
+} // namespace gradcheck

@@ -1,0 +1,30 @@
+// Decimal number text: the strict grammar every number read from a file or a
+// flag must follow, and its conversion to any scalar type at full precision.
+#pragma once
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace gradcheck {
+
+// True when s is a JSON-style decimal number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+// ("0x1p3", "1,5", "NaN", "inf", "" and "+1" are not).
+bool is_decimal(std::string_view s);
+
+// Validates s as a decimal whose value is finite and representable in double
+// (0, or 2.2e-308 ≤ |x| ≤ 1.8e308), so that a file means the same numbers at
+// every precision. Throws InputError naming `what` otherwise.
+void require_decimal(std::string_view s, const std::string& what);
+
+// The value of validated decimal text in scalar type T, correctly rounded.
+template <class T>
+T from_decimal(const std::string& s)
+{
+    if constexpr (std::is_same_v<T, double>) return std::strtod(s.c_str(), nullptr);
+    else if constexpr (std::is_same_v<T, long double>) return std::strtold(s.c_str(), nullptr);
+    else if constexpr (std::is_same_v<T, float>) return std::strtof(s.c_str(), nullptr);
+    else return T(s); // Boost.Multiprecision reads the text at the type's own precision
+}
+
+} // namespace gradcheck

@@ -1,0 +1,37 @@
+// gradcheck: checks every analytic partial of the XOR network against numeric
+// gradients, in each precision asked for, and prints the comparison.
+// Exit status: 0 all pass, 1 a check failed, 2 bad usage or bad input.
+#include <exception>
+#include <iostream>
+#include <sstream>
+
+#include "input_error.hpp"
+#include "options.hpp"
+#include "report_print.hpp"
+
+int main(int argc, char** argv)
+{
+    using namespace gradcheck;
+    try {
+        const ParsedCommandLine parsed = parse_command_line(argc, argv);
+        if (!parsed.run) {
+            std::cout << parsed.message;
+            return 0;
+        }
+        const Options& o = parsed.options;
+        std::vector<CheckReport> reports;
+        for (const Precision& precision : o.precisions) reports.push_back(run_check(precision, o.problem, o.settings));
+        // Everything is computed before anything is printed: an error leaves stdout empty.
+        std::ostringstream out;
+        if (o.format == Format::json) print_json(out, o.problem, reports);
+        else print_text(out, o.problem, reports);
+        std::cout << out.str() << std::flush;
+        return all_pass(reports) ? 0 : 1;
+    } catch (const InputError& e) {
+        std::cerr << "gradcheck: error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "gradcheck: internal error: " << e.what() << "\n";
+        return 3;
+    }
+}

@@ -1,0 +1,110 @@
+#include "options.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+
+#include <CLI/CLI.hpp>
+
+#include "decimal.hpp"
+#include "input_error.hpp"
+#include "version.hpp"
+
+namespace gradcheck {
+
+namespace {
+
+// A whole decimal number in [lo, hi], or InputError naming the flag.
+std::uint64_t parse_unsigned(const std::string& flag, const std::string& text, std::uint64_t lo, std::uint64_t hi)
+{
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    const bool whole = !text.empty() && end == text.data() + text.size();
+    if (ec == std::errc::result_out_of_range || (whole && ec == std::errc() && (value < lo || value > hi)))
+        throw InputError(flag + ": " + text + " is out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+    if (!whole || ec != std::errc())
+        throw InputError(flag + ": \"" + text + "\" is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return value;
+}
+
+} // namespace
+
+ParsedCommandLine parse_command_line(int argc, const char* const* argv)
+{
+    CLI::App app{"Checks the hand-derived backpropagation of the seed's 2-2-1 XOR network (dL/dW1, dL/dB1, dL/dW2,\n"
+                 "dL/dB2) against numeric gradients, in double and in high precision.\n"
+                 "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input.",
+                 "gradcheck"};
+    std::string precision = "double,50", weights, data, hidden, seed, step, formulas = "derived", format = "text";
+    app.add_option("--precision", precision,
+                   "Comma-separated list of: double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
+                   "10..10000 (MPFR). Default: double,50");
+    app.add_option("--weights", weights, "JSON file {\"W1\": [[..],..], \"B1\": [..], \"W2\": [[..]], \"B2\": [..]}. "
+                                         "Default: random weights from --seed, zero biases");
+    app.add_option("--data", data, "JSON file {\"X\": [[x1,x2],..] (one row per example), \"Y\": [y,..]}. Default: XOR");
+    app.add_option("--hidden", hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2");
+    app.add_option("--seed", seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed));
+    app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon");
+    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss) or seed (the seed's literal formulas). Default: derived");
+    app.add_option("--format", format, "text or json. Default: text");
+    app.set_version_flag("--version", std::string("gradcheck ") + version);
+
+    ParsedCommandLine parsed;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        parsed.run = false;
+        parsed.message = app.help();
+        return parsed;
+    } catch (const CLI::CallForVersion&) {
+        parsed.run = false;
+        parsed.message = std::string("gradcheck ") + version + "\n";
+        return parsed;
+    } catch (const CLI::ParseError& e) {
+        throw InputError(e.what());
+    }
+
+    Options& o = parsed.options;
+    o.precisions = parse_precision_list(precision);
+
+    if (formulas == "derived") o.settings.formulas = xornet::Formulas::derived;
+    else if (formulas == "seed") o.settings.formulas = xornet::Formulas::seed;
+    else throw InputError("--formulas: \"" + formulas + "\" is not derived or seed");
+
+    if (format == "text") o.format = Format::text;
+    else if (format == "json") o.format = Format::json;
+    else throw InputError("--format: \"" + format + "\" is not text or json");
+
+    if (app.count("--step")) {
+        require_decimal(step, "--step");
+        if (step[0] == '-' || std::strtod(step.c_str(), nullptr) == 0.0)
+            throw InputError("--step: " + step + " is not positive");
+        o.settings.step = step;
+    }
+
+    Problem& p = o.problem;
+    if (app.count("--data")) {
+        p.data = read_data_file(data);
+        p.data_source = "data file " + data;
+    }
+    if (app.count("--seed")) p.seed = parse_unsigned("--seed", seed, 0, std::numeric_limits<std::uint64_t>::max());
+    if (app.count("--hidden")) p.hidden = parse_unsigned("--hidden", hidden, 1, max_hidden);
+    if (app.count("--weights")) {
+        if (app.count("--seed")) throw InputError("--seed: has no effect with --weights (the weights come from the file)");
+        p.weights = read_weights_file(weights);
+        const std::size_t H = p.weights->W1.rows(), N = p.weights->W1.cols();
+        if (app.count("--hidden") && p.hidden != H)
+            throw InputError("--hidden " + hidden + " does not match weights file '" + weights + "' (W1 has "
+                             + std::to_string(H) + " rows)");
+        if (N != p.data.X.rows())
+            throw InputError("weights file '" + weights + "': W1 has " + std::to_string(N) + " columns but the data have "
+                             + std::to_string(p.data.X.rows()) + " inputs per example (N)");
+        p.hidden = H;
+        p.weights_source = "weights file " + weights;
+    } else {
+        p.weights_source = "random from seed " + std::to_string(p.seed) + " (uniform on [-1, 1)), biases zero";
+    }
+    return parsed;
+}
+
+} // namespace gradcheck

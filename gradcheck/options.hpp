@@ -1,0 +1,32 @@
+// The command line of `gradcheck`, parsed into a Problem, settings and a list of precisions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "precision.hpp"
+#include "problem.hpp"
+
+namespace gradcheck {
+
+enum class Format { text, json };
+
+struct Options {
+    std::vector<Precision> precisions; // default: double, then 50 digits
+    Problem problem;
+    CheckSettings settings;
+    Format format = Format::text;
+};
+
+// What main() should do after parsing.
+struct ParsedCommandLine {
+    bool run = true;    // false: print `message` to stdout and exit 0 (--help, --version)
+    std::string message;
+    Options options;
+};
+
+// Throws InputError (one line, no trailing newline) for anything it cannot accept.
+// Reads the --weights and --data files, so every input error surfaces here.
+ParsedCommandLine parse_command_line(int argc, const char* const* argv);
+
+} // namespace gradcheck

@@ -1,0 +1,53 @@
+#include "precision.hpp"
+
+#include <charconv>
+
+#include "input_error.hpp"
+
+namespace gradcheck {
+
+Precision parse_precision(const std::string& text)
+{
+    using Kind = Precision::Kind;
+    if (text == "double") return {Kind::double_, 0, text, "double (53-bit binary, IEEE 754)"};
+    if (text == "long-double") return {Kind::long_double, 0, text, "long double (64-bit binary, x87 extended)"};
+    if (text == "50") return {Kind::bin50, 50, text, "50 digits (Boost cpp_bin_float_50)"};
+    if (text == "100") return {Kind::bin100, 100, text, "100 digits (Boost cpp_bin_float_100)"};
+    unsigned digits = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), digits);
+    const bool is_number = !text.empty() && ec == std::errc() && end == text.data() + text.size() && text[0] != '0';
+    if (!is_number || digits < min_mpfr_digits || digits > max_mpfr_digits)
+        throw InputError("--precision: \"" + text + "\" is not double, long-double, 50, 100 or a digit count from "
+                         + std::to_string(min_mpfr_digits) + " to " + std::to_string(max_mpfr_digits));
+    return {Kind::mpfr, digits, text, std::to_string(digits) + " digits (MPFR)"};
+}
+
+std::vector<Precision> parse_precision_list(const std::string& text)
+{
+    std::vector<Precision> list;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t comma = text.find(',', start);
+        list.push_back(parse_precision(text.substr(start, comma - start)));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return list;
+}
+
+CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings)
+{
+    CheckReport r;
+    switch (precision.kind) {
+    case Precision::Kind::double_: r = check_double(problem, settings); break;
+    case Precision::Kind::long_double: r = check_long_double(problem, settings); break;
+    case Precision::Kind::bin50: r = check_bin50(problem, settings); break;
+    case Precision::Kind::bin100: r = check_bin100(problem, settings); break;
+    case Precision::Kind::mpfr: r = check_mpfr(precision.digits, problem, settings); break;
+    }
+    r.precision = precision.name;
+    r.precision_label = precision.label;
+    return r;
+}
+
+} // namespace gradcheck

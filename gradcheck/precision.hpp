@@ -1,0 +1,41 @@
+// The precisions the checker runs in, and the one call that runs a check in any
+// of them. Each scalar type's check is compiled in its own translation unit
+// (check_*.cpp), so the heavy multiprecision templates are built once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "problem.hpp"
+#include "report.hpp"
+
+namespace gradcheck {
+
+struct Precision {
+    enum class Kind { double_, long_double, bin50, bin100, mpfr };
+    Kind kind = Kind::double_;
+    unsigned digits = 0; // decimal digits for mpfr
+    std::string name;    // as written: "double", "long-double", "50", "100", "300"
+    std::string label;   // described: "double (53-bit binary)"
+};
+
+inline constexpr unsigned min_mpfr_digits = 10;
+inline constexpr unsigned max_mpfr_digits = 10000;
+
+// "double", "long-double", "50", "100", or a digit count 10..10000 (mpfr).
+// Throws InputError on anything else.
+Precision parse_precision(const std::string& text);
+
+// A comma-separated list of the above, e.g. "double,50".
+std::vector<Precision> parse_precision_list(const std::string& text);
+
+CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings);
+
+// One per translation unit.
+CheckReport check_double(const Problem&, const CheckSettings&);
+CheckReport check_long_double(const Problem&, const CheckSettings&);
+CheckReport check_bin50(const Problem&, const CheckSettings&);
+CheckReport check_bin100(const Problem&, const CheckSettings&);
+CheckReport check_mpfr(unsigned digits, const Problem&, const CheckSettings&);
+
+} // namespace gradcheck

@@ -1,0 +1,31 @@
+// What to check, independent of the precision: the data, where the weights
+// come from, and the checker's settings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "backward.hpp"
+#include "input_files.hpp"
+
+namespace gradcheck {
+
+inline constexpr std::uint64_t default_seed = 1;
+inline constexpr std::size_t default_hidden = 2;
+
+struct Problem {
+    DataText data = xor_data_text();
+    std::string data_source = "XOR truth table";
+    std::optional<WeightsText> weights; // from a file; otherwise random from seed
+    std::string weights_source;
+    std::uint64_t seed = default_seed;
+    std::size_t hidden = default_hidden; // H, when the weights are random
+};
+
+struct CheckSettings {
+    xornet::Formulas formulas = xornet::Formulas::derived;
+    std::optional<std::string> step; // absolute step h as decimal text; default: default_step(θ)
+};
+
+} // namespace gradcheck

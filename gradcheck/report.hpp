@@ -1,0 +1,56 @@
+// The result of a gradient check, free of the scalar type: every value that
+// depends on the precision is already text. Printers (report_text, report_json)
+// read only this.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace gradcheck {
+
+inline constexpr int max_shown_digits = 50;
+
+struct ElementCheck {
+    std::size_t row = 0, col = 0;
+    std::string analytic, numeric; // every digit of the working precision
+    std::string analytic_shown, numeric_shown; // rounded to at most shown_digits, for the text table
+    std::string abs_error;         // |analytic − numeric|
+    std::string rel_error;         // |analytic − numeric| / max(|analytic|, |numeric|, tolerance)
+    std::string tolerance;         // the numeric gradient's error bound: pass iff abs_error ≤ tolerance
+    std::string truncation, rounding, step;
+    double digits = 0;        // −log10(rel_error), at most the working digits
+    double digits_needed = 0; // −log10(tolerance / max(|analytic|, |numeric|, tolerance))
+    std::string ratio;        // analytic / numeric, "" when numeric is 0
+    bool near_zero = false;   // max(|analytic|, |numeric|) ≤ tolerance: compared absolutely
+    bool pass = false;
+};
+
+struct PartialCheck {
+    std::string name;        // "dL/dW1"
+    std::string shape;       // "2×2"
+    std::string shape_names; // "H×N"
+    std::size_t rows = 0, cols = 0;
+    std::vector<ElementCheck> elements; // row-major
+    bool pass = false;
+    double worst_digits = 0;
+};
+
+struct CheckReport {
+    std::string precision;       // as given on the command line: "double", "50", …
+    std::string precision_label; // "double (53-bit binary)", …
+    int digits = 0;              // decimal digits of the scalar type
+    std::string epsilon;         // machine epsilon u
+    std::string method = "central";
+    std::string step_rule;
+    std::string formulas;
+    std::size_t N = 0, H = 0, m = 0;
+    std::string loss;           // stable form, from Z2
+    std::string loss_seed_form; // the seed's log(A2) form; "inf"/"nan" when it overflows
+    bool loss_seed_form_finite = true;
+    std::string loss_error;     // ε_L, bound on the rounding error of one loss evaluation
+    std::vector<PartialCheck> partials; // dL/dW1, dL/dB1, dL/dW2, dL/dB2
+    bool pass = false;
+};
+
+} // namespace gradcheck

@@ -1,0 +1,82 @@
+// The JSON report; its schema is documented in README.md.
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "report_print.hpp"
+#include "version.hpp"
+
+namespace gradcheck {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double round2(double x) { return std::round(x * 100.0) / 100.0; }
+
+Json partial_json(const PartialCheck& p)
+{
+    Json j;
+    j["name"] = p.name;
+    j["shape"] = {p.rows, p.cols};
+    j["shape_names"] = p.shape_names;
+    j["pass"] = p.pass;
+    j["worst_digits"] = round2(p.worst_digits);
+    for (const char* key : {"analytic", "numeric", "abs_error", "rel_error", "tolerance", "step", "digits",
+                            "digits_needed", "near_zero", "element_pass"})
+        j[key] = Json::array();
+    for (const auto& e : p.elements) {
+        j["analytic"].push_back(e.analytic);
+        j["numeric"].push_back(e.numeric);
+        j["abs_error"].push_back(e.abs_error);
+        j["rel_error"].push_back(e.rel_error);
+        j["tolerance"].push_back(e.tolerance);
+        j["step"].push_back(e.step);
+        j["digits"].push_back(round2(e.digits));
+        j["digits_needed"].push_back(round2(e.digits_needed));
+        j["near_zero"].push_back(e.near_zero);
+        j["element_pass"].push_back(e.pass);
+    }
+    return j;
+}
+
+Json report_json(const CheckReport& r)
+{
+    Json j;
+    j["precision"] = r.precision;
+    j["precision_label"] = r.precision_label;
+    j["digits"] = r.digits;
+    j["epsilon"] = r.epsilon;
+    j["m"] = r.m;
+    j["method"] = r.method;
+    j["step_rule"] = r.step_rule;
+    j["formulas"] = r.formulas;
+    j["loss"] = r.loss;
+    j["loss_seed_form"] = r.loss_seed_form_finite ? Json(r.loss_seed_form) : Json(nullptr);
+    j["loss_error_bound"] = r.loss_error;
+    j["pass"] = r.pass;
+    j["partials"] = Json::array();
+    for (const auto& p : r.partials) j["partials"].push_back(partial_json(p));
+    return j;
+}
+
+} // namespace
+
+void print_json(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+{
+    Json j;
+    j["program"] = "gradcheck";
+    j["version"] = version;
+    j["N"] = reports.front().N;
+    j["H"] = reports.front().H;
+    j["m"] = reports.front().m;
+    j["data"] = problem.data_source;
+    j["weights"] = problem.weights_source;
+    j["formulas"] = reports.front().formulas;
+    j["pass"] = all_pass(reports);
+    j["reports"] = Json::array();
+    for (const auto& r : reports) j["reports"].push_back(report_json(r));
+    out << j.dump(2) << "\n";
+}
+
+} // namespace gradcheck

@@ -1,0 +1,18 @@
+// Printing a set of check reports (one per precision) as text or as JSON.
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "problem.hpp"
+#include "report.hpp"
+
+namespace gradcheck {
+
+void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports);
+void print_json(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports);
+
+// True when every report passes.
+bool all_pass(const std::vector<CheckReport>& reports);
+
+} // namespace gradcheck

@@ -1,0 +1,129 @@
+// The text report: per precision, per partial, an aligned table in which the
+// analytic and numeric values stand one above the other, digit under digit.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "report_print.hpp"
+#include "version.hpp"
+
+namespace gradcheck {
+
+namespace {
+
+std::string fixed1(double x)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", x);
+    return buffer;
+}
+
+std::string pad(const std::string& s, std::size_t width)
+{
+    // Width counts characters, not bytes: "×" and "−" are multi-byte in UTF-8.
+    std::size_t chars = 0;
+    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+    return chars >= width ? s : s + std::string(width - chars, ' ');
+}
+
+std::string rpad(const std::string& s, std::size_t width)
+{
+    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+}
+
+// " 1.2e-02" and "-1.2e-02" align: positive values get a leading space.
+std::string signed_value(const std::string& s) { return s.empty() || s[0] == '-' ? s : " " + s; }
+
+struct Worst {
+    double digits = 1e9;
+    double needed = 0;
+    std::string where;
+};
+
+void print_partial(std::ostream& out, const PartialCheck& p)
+{
+    std::size_t value_width = 0;
+    for (const auto& e : p.elements)
+        value_width = std::max({value_width, signed_value(e.analytic_shown).size(), signed_value(e.numeric_shown).size()});
+    value_width += 4; // "a = "
+
+    out << "\n" << p.name << "   " << p.shape_names << " = " << p.shape << "\n";
+    out << "  " << pad("element", 9) << pad("analytic (a) above numeric (n)", value_width) << "  " << rpad("|a - n|", 9)
+        << "  " << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  result\n";
+    for (const auto& e : p.elements) {
+        const std::string index = "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]";
+        out << "  " << pad(index, 9) << "a = " << signed_value(e.analytic_shown) << "\n";
+        out << "  " << pad("", 9) << pad("n = " + signed_value(e.numeric_shown), value_width) << "  " << rpad(e.abs_error, 9)
+            << "  " << rpad(e.near_zero ? "(abs)" : e.rel_error, 9) << "  " << rpad(fixed1(e.digits), 6) << "  "
+            << rpad(fixed1(e.digits_needed), 6) << "  " << (e.pass ? "ok" : "FAIL") << "\n";
+        if (!e.pass)
+            out << "  " << pad("", 9) << "|a - n| = " << e.abs_error << " > tolerance " << e.tolerance
+                << (e.ratio.empty() ? std::string() : "; a/n = " + e.ratio) << "\n";
+    }
+}
+
+std::string describe_worst(const CheckReport& r)
+{
+    Worst w;
+    for (const auto& p : r.partials)
+        for (const auto& e : p.elements)
+            if (e.digits < w.digits) w = {e.digits, e.digits_needed, p.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]"};
+    return "worst " + fixed1(w.digits) + " digits at " + w.where + ", " + fixed1(w.needed) + " needed";
+}
+
+std::size_t count_elements(const CheckReport& r, bool passing)
+{
+    std::size_t n = 0;
+    for (const auto& p : r.partials)
+        for (const auto& e : p.elements) n += e.pass == passing;
+    return n;
+}
+
+} // namespace
+
+bool all_pass(const std::vector<CheckReport>& reports)
+{
+    return std::all_of(reports.begin(), reports.end(), [](const CheckReport& r) { return r.pass; });
+}
+
+void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+{
+    const CheckReport& first = reports.front();
+    out << "gradcheck " << version << ": the hand-derived gradients of the XOR network against numeric ones\n";
+    out << "network  " << first.N << "-" << first.H << "-1 (N = " << first.N << " inputs, H = " << first.H
+        << " hidden units, 1 output), m = " << first.m << " examples: " << problem.data_source << "\n";
+    out << "weights  " << problem.weights_source << "\n";
+    out << "formulas " << first.formulas
+        << (first.formulas == "derived" ? " (the chain rule with the 1/m of the mean loss)"
+                                        : " (the seed's final formulas as written: the 1/m is dropped)")
+        << "\n";
+
+    for (const CheckReport& r : reports) {
+        out << "\n=== " << r.precision_label << ": machine epsilon u = " << r.epsilon << " ===\n";
+        out << "loss L = " << r.loss << "  (stable form, from Z2)\n";
+        if (r.loss_seed_form_finite) out << "         " << r.loss_seed_form << "  (the seed's form, from log(A2) and log(1 - A2))\n";
+        else out << "         the seed's form overflows here (log of 0 gives " << r.loss_seed_form << "): a sigmoid has saturated\n";
+        out << "numeric: central differences (L(t+h) - L(t-h))/2h, " << r.step_rule << "\n";
+        out << "pass:    |a - n| <= tolerance, the numeric value's error bound (truncation estimate + rounding bound,\n"
+               "         rounding of one loss evaluation <= "
+            << r.loss_error << "); digits = -log10(rel err), needed = digits the bound guarantees\n";
+        for (const auto& p : r.partials) print_partial(out, p);
+        const std::size_t failed = count_elements(r, false), total = failed + count_elements(r, true);
+        out << "\n" << r.precision << ": " << (r.pass ? "all " + std::to_string(total) + " elements agree"
+                                                      : std::to_string(failed) + " of " + std::to_string(total) + " elements FAIL")
+            << " (" << describe_worst(r) << ")\n";
+    }
+
+    out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ":";
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        const CheckReport& r = reports[i];
+        const std::size_t failed = count_elements(r, false);
+        double worst = 1e9;
+        for (const auto& p : r.partials) worst = std::min(worst, p.worst_digits);
+        out << (i ? ";" : "") << " " << r.precision << " "
+            << (r.pass ? "all agree, worst " + fixed1(worst) + " digits" : std::to_string(failed) + " elements fail");
+    }
+    out << "\n";
+}
+
+} // namespace gradcheck

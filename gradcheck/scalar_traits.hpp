@@ -1,0 +1,70 @@
+// What the checker needs to know about a scalar type T: its machine epsilon,
+// how many decimal digits it carries, and how to print it.
+#pragma once
+
+#include <cmath>
+#include <ios>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <type_traits>
+
+#include <boost/multiprecision/mpfr.hpp>
+
+namespace gradcheck {
+
+using boost::multiprecision::mpfr_float;
+
+// u = machine epsilon: the gap between 1 and the next number of T. Rounding one
+// operation changes a result by a relative amount of at most u/2 (round to nearest);
+// the error bounds in this project use u, which leaves room for library functions
+// (exp, log1p) that are accurate to within one unit in the last place.
+template <class T>
+T machine_epsilon()
+{
+    return std::numeric_limits<T>::epsilon(); // mpfr_float: of its current default precision
+}
+
+// Decimal digits T represents faithfully.
+template <class T>
+int working_digits()
+{
+    if constexpr (std::is_same_v<T, mpfr_float>) return static_cast<int>(mpfr_float::default_precision());
+    else return std::numeric_limits<T>::digits10;
+}
+
+// Significant digits that print a value of T so that it reads back exactly.
+template <class T>
+int round_trip_digits()
+{
+    if constexpr (std::is_same_v<T, mpfr_float>) return static_cast<int>(mpfr_float::default_precision()) + 3;
+    else return std::numeric_limits<T>::max_digits10;
+}
+
+// x in scientific notation with `digits` significant digits.
+template <class T>
+std::string scientific(const T& x, int digits)
+{
+    std::ostringstream out;
+    out << std::scientific;
+    out.precision(digits - 1);
+    out << x;
+    return out.str();
+}
+
+// Every digit of x: the decimal strings of the JSON report.
+template <class T>
+std::string all_digits(const T& x)
+{
+    return scientific(x, round_trip_digits<T>());
+}
+
+// log10 of a positive value of T as a double (exact enough to print digits of agreement).
+template <class T>
+double log10_of(const T& x)
+{
+    using std::log10;
+    return static_cast<double>(T(log10(x)));
+}
+
+} // namespace gradcheck

@@ -1,0 +1,11 @@
+// The whole network library in one include.
+#pragma once
+
+#include "activation.hpp" // sigmoid, softplus
+#include "backward.hpp"   // backward pass: dW1, dB1, dW2, dB2
+#include "init.hpp"       // seeded random weights, zero biases
+#include "loss.hpp"       // binary cross-entropy, seed form and stable form
+#include "matrix.hpp"     // Matrix<T> and the few operations the maths needs
+#include "network.hpp"    // Parameters, Cache, forward pass
+#include "train.hpp"      // gradient descent
+#include "xor_data.hpp"   // the XOR truth table
