@@ -7,7 +7,7 @@
 // Their sum is smallest near h ≈ (3ε_L/|L'''|)^(1/3); with ε_L ≈ u·|L| and L''' ≈ L
 // in size that is h ≈ u^(1/3), scaled by |θ| so the step stays above θ's own
 // rounding for large parameters: the default step is u^(1/3)·max(1, |θ|),
-// rounded down to a power of two so that θ ± h are exact in binary in all but
+// rounded to the nearest power of two so that θ ± h are exact in binary in all but
 // rare cases (and the quotient below uses the points actually reached anyway).
 //
 // The error estimate is an output, not a guess. Since D(2h) − D(h) = 3·(h²/6)·L''' + O(h⁴),
@@ -34,17 +34,16 @@ struct NumericDerivative {
 };
 
 // The default step for a parameter of value theta: u^(1/3)·max(1, |θ|), rounded
-// down to a power of two.
+// to the nearest power of two.
 template <class T>
 T default_step(const T& theta)
 {
     using std::abs;
     using std::cbrt;
-    using std::floor;
     using std::ldexp;
     using std::log2;
     const T target = T(cbrt(machine_epsilon<T>())) * (abs(theta) > T(1) ? T(abs(theta)) : T(1));
-    const int exponent = static_cast<int>(floor(static_cast<double>(T(log2(target)))));
+    const int exponent = static_cast<int>(std::lround(static_cast<double>(T(log2(target)))));
     return T(ldexp(T(1), exponent));
 }
 

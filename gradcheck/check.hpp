@@ -134,7 +134,7 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
     r.loss_seed_form = r.loss_seed_form_finite ? all_digits(seed_form) : ((boost::math::isnan)(seed_form) ? "nan" : "inf");
     r.loss_error = scientific(loss_error, 3);
     r.step_rule = settings.step ? "h = " + *settings.step + " (given)"
-                                : "h = u^(1/3)·max(1, |θ|) rounded down to a power of 2 = "
+                                : "h = u^(1/3)·max(1, |θ|) rounded to a power of 2 = "
                                       + scientific(default_step(T(0)), 3) + "·max(1, |θ|)";
     r.pass = true;
 

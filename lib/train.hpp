@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <type_traits>
 
 #include "backward.hpp"
 #include "loss.hpp"
@@ -19,7 +20,7 @@ struct TrainingSettings {
 // if given. Returns the loss after the last update.
 template <class T>
 T train(Parameters<T>& P, const Matrix<T>& X, const Matrix<T>& Y, const TrainingSettings<T>& s,
-        const std::function<void(std::size_t, const T&)>& on_epoch = {})
+        const std::type_identity_t<std::function<void(std::size_t, const T&)>>& on_epoch = {})
 {
     for (std::size_t epoch = 0; epoch < s.epochs; ++epoch) {
         const Cache<T> c = forward(P, X);

@@ -1,0 +1,239 @@
+// Every analytic partial against its numeric gradient, in double, long double,
+// 50 and 100 digits and MPFR; the checker must pass correct formulas and catch wrong ones.
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <string>
+
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+#include "central_difference.hpp"
+#include "check.hpp"
+#include "xor_data.hpp"
+#include "precision.hpp"
+
+namespace tt = boost::test_tools;
+using namespace gradcheck;
+using boost::multiprecision::cpp_bin_float_50;
+
+namespace {
+
+Problem random_problem(std::uint64_t seed, std::size_t H)
+{
+    Problem p;
+    p.seed = seed;
+    p.hidden = H;
+    return p;
+}
+
+// N = 3 inputs, m = 5 examples, soft labels: not XOR, not square, not symmetric.
+Problem other_data_problem(std::uint64_t seed)
+{
+    Problem p;
+    p.seed = seed;
+    p.hidden = 4;
+    const char* X[3][5] = {{"0.5", "-1", "2", "0.25", "-0.75"}, {"1", "0.1", "-0.3", "0", "1.5"}, {"-2", "0.6", "0.7", "1", "0.05"}};
+    const char* Y[5] = {"1", "0", "0.3", "0.9", "0.5"};
+    p.data = {TextMatrix(3, 5), TextMatrix(1, 5)};
+    for (int k = 0; k < 3; ++k)
+        for (int i = 0; i < 5; ++i) p.data.X(k, i) = X[k][i];
+    for (int i = 0; i < 5; ++i) p.data.Y(0, i) = Y[i];
+    p.data_source = "test data";
+    return p;
+}
+
+void require_complete_and_passing(const CheckReport& r, std::size_t H, std::size_t N)
+{
+    BOOST_TEST(r.pass);
+    BOOST_TEST_REQUIRE(r.partials.size() == 4u);
+    const std::string names[4] = {"dL/dW1", "dL/dB1", "dL/dW2", "dL/dB2"};
+    const std::size_t rows[4] = {H, H, 1, 1}, cols[4] = {N, 1, H, 1};
+    for (int i = 0; i < 4; ++i) {
+        const PartialCheck& p = r.partials[i];
+        BOOST_TEST(p.name == names[i]);
+        BOOST_TEST(p.rows == rows[i]);
+        BOOST_TEST(p.cols == cols[i]);
+        BOOST_TEST(p.elements.size() == rows[i] * cols[i]);
+        for (const ElementCheck& e : p.elements) {
+            BOOST_TEST(e.pass, p.name << "[" << e.row << "," << e.col << "]: |a-n| = " << e.abs_error << " > " << e.tolerance);
+            BOOST_TEST(e.digits >= e.digits_needed);
+        }
+    }
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(derived_formulas_pass)
+
+BOOST_AUTO_TEST_CASE(double_and_50_digits_over_seeds_and_widths)
+{
+    for (const char* precision : {"double", "50"})
+        for (std::uint64_t seed : {1u, 2u, 3u, 7u, 42u})
+            for (std::size_t H : {1u, 2u, 3u, 5u}) {
+                BOOST_TEST_CONTEXT(precision << ", seed " << seed << ", H = " << H)
+                {
+                    const CheckReport r = run_check(parse_precision(precision), random_problem(seed, H), {});
+                    require_complete_and_passing(r, H, 2);
+                    // The 50-digit check asks for far more than double could ever give.
+                    if (std::string(precision) == "50")
+                        for (const auto& p : r.partials)
+                            for (const auto& e : p.elements) BOOST_TEST(e.digits_needed > 25.0);
+                }
+            }
+}
+
+BOOST_AUTO_TEST_CASE(long_double_100_digits_and_mpfr)
+{
+    for (const char* precision : {"long-double", "100", "30", "200"})
+        for (std::uint64_t seed : {1u, 5u}) {
+            BOOST_TEST_CONTEXT(precision << ", seed " << seed)
+            {
+                require_complete_and_passing(run_check(parse_precision(precision), random_problem(seed, 3), {}), 3, 2);
+            }
+        }
+}
+
+BOOST_AUTO_TEST_CASE(other_data_three_inputs_five_examples_soft_labels)
+{
+    for (const char* precision : {"double", "50"}) {
+        BOOST_TEST_CONTEXT(precision)
+        {
+            const CheckReport r = run_check(parse_precision(precision), other_data_problem(3), {});
+            BOOST_TEST(r.m == 5u);
+            require_complete_and_passing(r, 4, 3);
+        }
+    }
+}
+
+// An input that is 0 in every example leaves its W1 column with a gradient of
+// exactly 0: analytic and numeric are both 0, and that is no failure.
+BOOST_AUTO_TEST_CASE(exactly_zero_gradient_is_no_false_failure)
+{
+    Problem p = random_problem(1, 2);
+    p.data = {TextMatrix(2, 2), TextMatrix(1, 2)};
+    p.data.X(0, 0) = "0", p.data.X(0, 1) = "0";   // input 1 always 0
+    p.data.X(1, 0) = "1", p.data.X(1, 1) = "0.5";
+    p.data.Y(0, 0) = "1", p.data.Y(0, 1) = "0";
+    for (const char* precision : {"double", "50"}) {
+        const CheckReport r = run_check(parse_precision(precision), p, {});
+        BOOST_TEST(r.pass);
+        const PartialCheck& dW1 = r.partials[0];
+        for (std::size_t j = 0; j < 2; ++j) {
+            const ElementCheck& e = dW1.elements[j * 2]; // column 0
+            BOOST_TEST(e.near_zero);
+            BOOST_TEST(e.pass);
+            BOOST_TEST(e.abs_error == scientific(0.0, 3));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_given_step_is_used)
+{
+    CheckSettings s;
+    s.step = "1e-4";
+    const CheckReport r = run_check(parse_precision("double"), random_problem(1, 2), s);
+    BOOST_TEST(r.pass);
+    for (const auto& p : r.partials)
+        for (const auto& e : p.elements) BOOST_TEST(e.step == "1.00e-04");
+}
+
+// A step below the parameter's resolution cannot move it: an input error, not a result.
+BOOST_AUTO_TEST_CASE(a_step_too_small_for_the_precision_is_refused)
+{
+    CheckSettings s;
+    s.step = "1e-30";
+    BOOST_CHECK_THROW(run_check(parse_precision("double"), random_problem(1, 2), s), InputError);
+    // The same step is fine at 50 digits, where u ≈ 5e-51.
+    BOOST_TEST(run_check(parse_precision("50"), random_problem(1, 2), s).pass);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(wrong_formulas_fail)
+
+// The seed's literal formulas are m = 4 times too large on XOR: every element
+// fails in every precision, and the report shows the ratio.
+BOOST_AUTO_TEST_CASE(seed_formulas_fail_with_ratio_m)
+{
+    CheckSettings s;
+    s.formulas = xornet::Formulas::seed;
+    for (const char* precision : {"double", "long-double", "50", "100", "40"}) {
+        BOOST_TEST_CONTEXT(precision)
+        {
+            const CheckReport r = run_check(parse_precision(precision), random_problem(1, 2), s);
+            BOOST_TEST(!r.pass);
+            for (const auto& p : r.partials) {
+                BOOST_TEST(!p.pass);
+                for (const auto& e : p.elements) {
+                    BOOST_TEST(!e.pass);
+                    BOOST_TEST(std::stod(e.ratio) == 4.0, tt::tolerance(1e-6));
+                }
+            }
+        }
+    }
+}
+
+// How small a mistake is caught? The tolerance is about 1.5·ε_L/h with
+// ε_L ≈ c·u·L (c ≈ 10 roundings) and h ≈ u^(1/3)/2, i.e. about 30·u^(2/3)·L.
+// So an error of Δ = 1000·u^(2/3)·L in any element must fail, in any precision:
+// about 3e-8 in double, 2e-31 at 50 digits.
+template <class T>
+void small_errors_are_caught()
+{
+    using std::pow;
+    const auto d = xornet::xor_dataset<T>();
+    for (std::uint64_t seed : {1u, 2u, 3u}) {
+        auto P = xornet::init_parameters<T>(2, 2, seed);
+        const auto c = xornet::forward(P, d.X);
+        const auto g = xornet::backward(P, d.X, d.Y, c);
+        const T L = xornet::loss_stable(c.Z2, d.Y);
+        const T eps_L = loss_rounding_bound(P, d.X, d.Y);
+        const T delta = T(1000) * T(pow(machine_epsilon<T>(), T(2) / T(3))) * L;
+        const auto loss = [&] { return xornet::loss_stable(xornet::forward(P, d.X).Z2, d.Y); };
+        for (xornet::Param p : xornet::all_params) {
+            auto& theta = xornet::param(P, p);
+            for (std::size_t k = 0; k < theta.size(); ++k) {
+                const auto numeric = central_difference(loss, theta.flat(k), default_step(theta.flat(k)), eps_L);
+                const T a = xornet::gradient(g, p).flat(k);
+                BOOST_TEST_CONTEXT("seed " << seed << ", d" << xornet::param_name(p) << " element " << k)
+                {
+                    BOOST_TEST(compare(a, numeric).pass);
+                    BOOST_TEST(!compare(T(a + delta), numeric).pass);
+                    BOOST_TEST(!compare(T(a - delta), numeric).pass);
+                }
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_error_of_1000_u_to_the_2_3_is_caught_in_double) { small_errors_are_caught<double>(); }
+BOOST_AUTO_TEST_CASE(an_error_of_1000_u_to_the_2_3_is_caught_at_50_digits) { small_errors_are_caught<cpp_bin_float_50>(); }
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(numeric_derivative)
+
+// Central differences on a function with a known derivative: the error bound
+// holds, and it is not vacuous (within a factor 100 of the observed error is not
+// required; within the bound is). f(x) = exp(x)·sin(x) at x = 0.7.
+template <class T>
+void bound_holds_on_a_known_function()
+{
+    using std::cos;
+    using std::exp;
+    using std::sin;
+    T x(T(7) / T(10));
+    const auto f = [&] { return T(exp(x) * sin(x)); };
+    const T exact = T(exp(x) * T(sin(x) + cos(x)));
+    const T eps_f = T(4) * machine_epsilon<T>() * f(); // exp, sin, product: ≤ 3 roundings + 1 ulp each
+    const auto d = central_difference(f, x, default_step(x), eps_f);
+    using std::abs;
+    BOOST_TEST(abs(T(d.value - exact)) <= d.error_bound);
+    BOOST_TEST(d.error_bound < T(1e3) * T(pow(machine_epsilon<T>(), T(2) / T(3)))); // the u^(2/3) law
+    BOOST_TEST(x == T(T(7) / T(10))); // restored
+}
+
+BOOST_AUTO_TEST_CASE(double_precision) { bound_holds_on_a_known_function<double>(); }
+BOOST_AUTO_TEST_CASE(fifty_digits) { bound_holds_on_a_known_function<cpp_bin_float_50>(); }
+
+BOOST_AUTO_TEST_SUITE_END()
