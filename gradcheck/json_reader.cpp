@@ -98,8 +98,8 @@ private:
             parent.items.push_back(std::move(v));
             return &parent.items.back();
         }
-        parent.members.emplace_back(pending_key_, std::move(v));
-        return &parent.members.back().second;
+        parent.members.push_back(JsonMember{pending_key_, std::move(v)});
+        return &parent.members.back().value;
     }
     bool add(JsonValue v)
     {

@@ -4,10 +4,11 @@
 
 #include <cstddef>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace gradcheck {
+
+struct JsonMember;
 
 struct JsonValue {
     enum class Kind { null, boolean, number, string, array, object };
@@ -15,7 +16,12 @@ struct JsonValue {
     bool boolean = false;
     std::string text; // number: its literal text; string: its value
     std::vector<JsonValue> items;                           // array
-    std::vector<std::pair<std::string, JsonValue>> members; // object, in file order
+    std::vector<JsonMember> members; // object, in file order
+};
+
+struct JsonMember {
+    std::string key;
+    JsonValue value;
 };
 
 const char* kind_name(JsonValue::Kind k);

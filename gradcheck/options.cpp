@@ -38,15 +38,19 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     std::string precision = "double,50", weights, data, hidden, seed, step, formulas = "derived", format = "text";
     app.add_option("--precision", precision,
                    "Comma-separated list of: double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
-                   "10..10000 (MPFR). Default: double,50");
+                   "10..10000 (MPFR). Default: double,50")
+        ->type_name("LIST");
     app.add_option("--weights", weights, "JSON file {\"W1\": [[..],..], \"B1\": [..], \"W2\": [[..]], \"B2\": [..]}. "
-                                         "Default: random weights from --seed, zero biases");
-    app.add_option("--data", data, "JSON file {\"X\": [[x1,x2],..] (one row per example), \"Y\": [y,..]}. Default: XOR");
-    app.add_option("--hidden", hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2");
-    app.add_option("--seed", seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed));
-    app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon");
-    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss) or seed (the seed's literal formulas). Default: derived");
-    app.add_option("--format", format, "text or json. Default: text");
+                                         "Default: random weights from --seed, zero biases")
+        ->type_name("FILE");
+    app.add_option("--data", data, "JSON file {\"X\": [[x1,x2],..] (one row per example), \"Y\": [y,..]}. Default: XOR")
+        ->type_name("FILE");
+    app.add_option("--hidden", hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2")->type_name("H");
+    app.add_option("--seed", seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed))->type_name("S");
+    app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon")->type_name("h");
+    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss) or seed (the seed's literal formulas). Default: derived")
+        ->type_name("NAME");
+    app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
 
     ParsedCommandLine parsed;
