@@ -156,10 +156,11 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
             const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
                                       + std::to_string(k % theta.cols()) + "]";
             if (numeric.step == T(0))
-                throw InputError("step h = " + scientific(h, 3) + " is too small for " + where + " at this precision: "
+                throw InputError("--step: h = " + scientific(h, 3) + " is too small for " + where + ": "
                                  + std::string(xornet::param_name(p)) + " ± h rounds back to " + scientific(theta.flat(k), 6));
             if (!(boost::math::isfinite)(numeric.value))
-                throw InputError("the loss is not finite near " + where + "; cannot difference it");
+                throw InputError("--step: the loss is not finite at " + std::string(xornet::param_name(p)) + " ± h for "
+                                 + where + " (h = " + scientific(h, 3) + "); choose a smaller step");
             ElementCheck e = compare(analytic.flat(k), numeric);
             e.row = k / theta.cols();
             e.col = k % theta.cols();

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "input_error.hpp"
+#include "printable.hpp"
 
 namespace gradcheck {
 
@@ -37,7 +38,7 @@ bool is_decimal(std::string_view s)
 
 void require_decimal(std::string_view s, const std::string& what)
 {
-    const std::string shown = s.size() > 40 ? std::string(s.substr(0, 40)) + "…" : std::string(s);
+    const std::string shown = printable(s, 40);
     if (!is_decimal(s))
         throw InputError(what + ": \"" + shown + "\" is not a decimal number (expected e.g. 0.25, -1.5e-3)");
     const std::string text(s);

@@ -5,6 +5,7 @@
 
 #include "decimal.hpp"
 #include "input_error.hpp"
+#include "printable.hpp"
 #include "json_reader.hpp"
 
 namespace gradcheck {
@@ -33,7 +34,7 @@ struct Reader {
         for (const auto& [name, value] : top.members) {
             bool known = false;
             for (auto k : keys) known = known || name == k;
-            if (!known) fail("unknown key \"" + name + "\" (expected " + expected + ")");
+            if (!known) fail("unknown key \"" + printable(name, 40) + "\" (expected " + expected + ")");
         }
         for (auto k : keys) member(top, k);
     }
@@ -104,11 +105,18 @@ WeightsText read_weights_file(const std::string& path)
     w.B1 = Reader::column(r.row(r.member(top, "B1"), "B1", max_hidden));
     if (w.B1.rows() != H)
         r.fail("B1 has " + std::to_string(w.B1.rows()) + " entries but W1 has " + std::to_string(H) + " rows (H)");
-    w.W2 = r.rows(r.member(top, "W2"), "W2", 1, max_hidden);
+    // W2 is 1×H: a list holding exactly one row.
+    const JsonValue& W2 = r.member(top, "W2");
+    if (W2.kind == Kind::array && (W2.items.size() != 1 || W2.items[0].kind != Kind::array))
+        r.fail("W2 must be 1×H, written [[w1, …, wH]]: a list holding one row");
+    w.W2 = r.rows(W2, "W2", 1, max_hidden);
     if (w.W2.cols() != H)
         r.fail("W2 has " + std::to_string(w.W2.cols()) + " columns but W1 has " + std::to_string(H)
                + " rows (H); W2 must be 1×H, written [[w1, …, wH]]");
-    const auto B2 = r.row(r.member(top, "B2"), "B2", 1);
+    const JsonValue& B2_json = r.member(top, "B2");
+    if (B2_json.kind == Kind::array && B2_json.items.size() != 1)
+        r.fail("B2 has " + std::to_string(B2_json.items.size()) + " entries; it must have exactly 1, written [b]");
+    const auto B2 = r.row(B2_json, "B2", 1);
     w.B2 = Reader::column(B2);
     return w;
 }

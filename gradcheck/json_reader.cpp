@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "input_error.hpp"
+#include "printable.hpp"
 
 namespace gradcheck {
 
@@ -58,22 +59,41 @@ public:
     bool key(string_t& k) override
     {
         for (const auto& [name, value] : stack_.back()->members)
-            if (name == k) return fail("duplicate key \"" + k + "\"");
+            if (name == k) return fail("duplicate key \"" + printable(k, 40) + "\"");
         pending_key_ = k;
         return true;
     }
     bool end_object() override { return close(); }
     bool start_array(std::size_t) override { return open(JsonValue::Kind::array); }
     bool end_array() override { return close(); }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override
+    bool parse_error(std::size_t, const std::string& last_token, const nlohmann::detail::exception& ex) override
     {
+        // Valid JSON whose number does not fit in a double (1e400): nlohmann stops
+        // with error 406. Report it like any other out-of-range number, by element.
+        if (ex.id == 406)
+            return fail(path() + ": " + printable(last_token, 40)
+                        + " is out of range (a number must be 0 or between 2.2e-308 and 1.8e308 in magnitude)");
         // ex.what() is "[json.exception.parse_error.101] parse error at line 1, column 5: …"
         std::string message = ex.what();
         if (const auto at = message.find("parse error"); at != std::string::npos) message = message.substr(at);
-        return fail("invalid JSON: " + message);
+        return fail("invalid JSON: " + printable(message, 200));
     }
 
 private:
+    // Where the parser is, as the readers name elements: W1[0][1].
+    std::string path() const
+    {
+        std::string p;
+        for (std::size_t i = 0; i < stack_.size(); ++i) {
+            const JsonValue& open = *stack_[i];
+            const bool innermost = i + 1 == stack_.size();
+            if (open.kind == JsonValue::Kind::array) p += "[" + std::to_string(open.items.size() - (innermost ? 0 : 1)) + "]";
+            else if (!innermost) p += (p.empty() ? "" : ".") + printable(open.members.back().key, 40);
+            else p += (p.empty() ? "" : ".") + printable(pending_key_, 40);
+        }
+        return p.empty() ? "number" : p;
+    }
+
     bool number(const std::string& literal)
     {
         JsonValue v;

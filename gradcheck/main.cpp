@@ -7,6 +7,7 @@
 
 #include "input_error.hpp"
 #include "options.hpp"
+#include "printable.hpp"
 #include "report_print.hpp"
 
 int main(int argc, char** argv)
@@ -28,10 +29,10 @@ int main(int argc, char** argv)
         std::cout << out.str() << std::flush;
         return all_pass(reports) ? 0 : 1;
     } catch (const InputError& e) {
-        std::cerr << "gradcheck: error: " << e.what() << "\n";
+        std::cerr << "gradcheck: error: " << printable(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "gradcheck: internal error: " << e.what() << "\n";
+        std::cerr << "gradcheck: internal error: " << printable(e.what()) << "\n";
         return 3;
     }
 }

@@ -38,12 +38,16 @@ std::vector<Precision> parse_precision_list(const std::string& text)
 CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings)
 {
     CheckReport r;
+    try {
     switch (precision.kind) {
     case Precision::Kind::double_: r = check_double(problem, settings); break;
     case Precision::Kind::long_double: r = check_long_double(problem, settings); break;
     case Precision::Kind::bin50: r = check_bin50(problem, settings); break;
     case Precision::Kind::bin100: r = check_bin100(problem, settings); break;
     case Precision::Kind::mpfr: r = check_mpfr(precision.digits, problem, settings); break;
+    }
+    } catch (const InputError& e) {
+        throw InputError(std::string(e.what()) + " (precision " + precision.name + ")");
     }
     r.precision = precision.name;
     r.precision_label = precision.label;

@@ -1,0 +1,557 @@
+// Suite `cli`: the gradcheck command as a user runs it. Every test starts the
+// built binary ($GRADCHECK) as a subprocess and looks only at what comes out:
+// stdout, stderr and the exit status (0 all pass, 1 a check failed, 2 bad input).
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+extern char** environ;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string env(const char* name)
+{
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0')
+        BOOST_FAIL(std::string(name) + " is not set: run this test through `meson test` (tests/meson.build sets it)");
+    return value;
+}
+
+std::string gradcheck_path() { return env("GRADCHECK"); }
+std::string test_data() { return env("TEST_DATA"); }
+std::string fixture(const std::string& name) { return test_data() + "/" + name; }
+
+struct Result {
+    bool exited = false; // false: killed by a signal (a crash)
+    int status = -1;     // exit status when exited, else the signal number
+    std::string out, err;
+};
+
+std::ostream& operator<<(std::ostream& os, const Result& r)
+{
+    return os << (r.exited ? "exit status " : "killed by signal ") << r.status;
+}
+
+// Runs gradcheck with `args`, stdin from /dev/null, and collects both output streams.
+Result run(const std::vector<std::string>& args)
+{
+    std::vector<std::string> storage;
+    storage.push_back(gradcheck_path());
+    storage.insert(storage.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& s : storage) argv.push_back(s.data());
+    argv.push_back(nullptr);
+
+    int out_pipe[2], err_pipe[2];
+    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) BOOST_FAIL("pipe: " << std::strerror(errno));
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) posix_spawn_file_actions_addclose(&actions, fd);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_pipe[1]);
+    close(err_pipe[1]);
+    if (spawned != 0) {
+        close(out_pipe[0]);
+        close(err_pipe[0]);
+        BOOST_FAIL("cannot start " << argv[0] << ": " << std::strerror(spawned));
+    }
+
+    // Read both pipes as data arrives, so that neither can fill up and block the child.
+    Result r;
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&r.out, &r.err};
+    int open_pipes = 2;
+    char buffer[65536];
+    while (open_pipes > 0) {
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            BOOST_FAIL("poll: " << std::strerror(errno));
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+            const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+            if (n > 0) {
+                sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_pipes;
+            }
+        }
+    }
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0)
+        if (errno != EINTR) BOOST_FAIL("waitpid: " << std::strerror(errno));
+    r.exited = WIFEXITED(wstatus);
+    r.status = r.exited ? WEXITSTATUS(wstatus) : WTERMSIG(wstatus);
+    return r;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::string last_line(const std::string& text)
+{
+    const auto lines = lines_of(text);
+    return lines.empty() ? std::string() : lines.back();
+}
+
+// Significant digits of a number written as [-]d.ddd…e±xx (or plain decimal).
+std::size_t significant_digits(const std::string& number)
+{
+    std::string mantissa = number.substr(0, number.find_first_of("eE"));
+    std::string digits;
+    for (char c : mantissa)
+        if (c >= '0' && c <= '9') digits += c;
+    const auto first = digits.find_first_not_of('0');
+    return first == std::string::npos ? 0 : digits.size() - first;
+}
+
+// Checks that a run passed: status 0, a final PASS line, a clean stderr.
+void check_passes(const Result& r)
+{
+    BOOST_TEST(r.exited);
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(r.err.empty(), "stderr: " << r.err);
+    BOOST_TEST(starts_with(last_line(r.out), "PASS"), "last line: " << last_line(r.out));
+}
+
+// A fresh directory under the system temp dir, removed with everything in it.
+struct TempDir {
+    fs::path path;
+    TempDir()
+    {
+        std::string pattern = (fs::temp_directory_path() / "gradcheck-cli-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr) BOOST_FAIL("mkdtemp: " << std::strerror(errno));
+        path = pattern;
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
+
+const char* const valid_weights = R"({"W1": [[0.5, -0.25], [0.75, 1.0]], "B1": [0.125, -0.0625], "W2": [[0.5, -0.5]], "B2": [0.1]})";
+
+// ---------------------------------------------------------------- bad-input checks
+
+bool valid_utf8(const std::string& s)
+{
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+        i += n;
+    }
+    return true;
+}
+
+// s for a failure message: control characters escaped, and every byte ≥ 0x80
+// too when s is not valid UTF-8.
+std::string escaped(const std::string& s)
+{
+    const bool utf8 = valid_utf8(s);
+    std::string out;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '\n') out += "\\n";
+        else if ((c >= 0x20 && c < 0x7f) || (c >= 0x80 && utf8)) out += ch;
+        else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
+// What every rejected input must produce: status 2, nothing on stdout, and on
+// stderr exactly one printable line "gradcheck: error: …" naming the problem.
+void check_rejected(const Result& r, const std::string& fragment)
+{
+    BOOST_TEST(r.exited, "the program crashed: " << r);
+    BOOST_TEST(r.status == 2, r << "; stderr: " << escaped(r.err));
+    BOOST_TEST(r.out.empty(), "stdout is not empty: " << escaped(r.out.substr(0, 300)));
+    BOOST_TEST(starts_with(r.err, "gradcheck: error: "), "stderr: " << escaped(r.err));
+    BOOST_TEST(contains(r.err, fragment), "stderr \"" << escaped(r.err) << "\" does not contain \"" << fragment << "\"");
+    // One line: a single newline, at the end.
+    BOOST_TEST((!r.err.empty() && r.err.back() == '\n'), "stderr does not end in a newline: " << escaped(r.err));
+    const auto newlines = std::count(r.err.begin(), r.err.end(), '\n');
+    BOOST_TEST(newlines == 1, "stderr has " << newlines << " newlines: " << escaped(r.err));
+    // Printable: no control characters (the message echoes file content).
+    bool control = false;
+    for (std::size_t i = 0; i + 1 < r.err.size(); ++i) {
+        const auto c = static_cast<unsigned char>(r.err[i]);
+        control = control || c < 0x20 || c == 0x7f;
+    }
+    BOOST_TEST(!control, "stderr contains a control character: " << escaped(r.err));
+    // Valid UTF-8 (the messages use "×", "…"; a cut inside a character would break it).
+    BOOST_TEST(valid_utf8(r.err), "stderr is not valid UTF-8: " << escaped(r.err));
+}
+
+struct CatalogueCase {
+    int line = 0;
+    std::string text; // the line as written
+    std::vector<std::string> args;
+    std::string fragment;
+};
+
+std::string expand_data(std::string s, const std::string& data)
+{
+    const std::string token = "@DATA@";
+    for (auto at = s.find(token); at != std::string::npos; at = s.find(token, at + data.size()))
+        s.replace(at, token.size(), data);
+    return s;
+}
+
+// tests/bad_inputs.txt: "arguments<TAB>fragment" per line; see its header.
+std::vector<CatalogueCase> read_catalogue()
+{
+    const std::string file = env("TESTS_DIR") + "/bad_inputs.txt";
+    std::ifstream in(file);
+    if (!in) BOOST_FAIL("cannot open " << file);
+    const std::string data = test_data();
+    std::vector<CatalogueCase> cases;
+    int number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos || line[line.find_first_not_of(" \t")] == '#') continue;
+        CatalogueCase c;
+        c.line = number;
+        c.text = line;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos || tab == 0 || tab + 1 == line.size()) {
+            BOOST_ERROR("bad_inputs.txt:" << number << ": expected \"arguments<TAB>fragment\", got \"" << line << "\"");
+            continue;
+        }
+        std::istringstream words(line.substr(0, tab));
+        for (std::string word; std::getline(words, word, ' ');)
+            if (!word.empty()) c.args.push_back(expand_data(word, data));
+        c.fragment = expand_data(line.substr(tab + 1), data);
+        if (c.args.empty() || c.fragment.find('\t') != std::string::npos) {
+            BOOST_ERROR("bad_inputs.txt:" << number << ": no arguments, or a second tab: \"" << line << "\"");
+            continue;
+        }
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(default_run)
+{
+    const Result r = run({});
+    check_passes(r);
+    for (const char* name : {"dL/dW1", "dL/dB1", "dL/dW2", "dL/dB2"}) BOOST_TEST(contains(r.out, name), name);
+    BOOST_TEST(contains(r.out, "=== double"));
+    BOOST_TEST(contains(r.out, "=== 50 digits"));
+    BOOST_TEST(contains(r.out, "m = 4 examples"));
+    BOOST_TEST(!contains(r.out, "FAIL"));
+}
+
+BOOST_AUTO_TEST_CASE(reproducible)
+{
+    const Result first = run({});
+    const Result second = run({});
+    BOOST_TEST(!first.out.empty());
+    BOOST_TEST(first.out == second.out);
+    const Result json1 = run({"--format", "json", "--seed", "12345"});
+    const Result json2 = run({"--format", "json", "--seed", "12345"});
+    BOOST_TEST(!json1.out.empty());
+    BOOST_TEST(json1.out == json2.out);
+    // ...and the seed matters.
+    BOOST_TEST(json1.out != run({"--format", "json", "--seed", "12346"}).out);
+}
+
+BOOST_AUTO_TEST_CASE(seed_formulas_fail_by_a_factor_m)
+{
+    const Result r = run({"--formulas", "seed"});
+    BOOST_TEST(r.exited);
+    BOOST_TEST(r.status == 1, r << "; stderr: " << r.err);
+    BOOST_TEST(r.err.empty(), "stderr: " << r.err);
+    BOOST_TEST(contains(r.out, "FAIL"));
+    BOOST_TEST(starts_with(last_line(r.out), "FAIL"), "last line: " << last_line(r.out));
+    // Every failing element row is followed by "… a/n = 4": the seed drops the 1/m, m = 4.
+    const auto lines = lines_of(r.out);
+    std::size_t failing_rows = 0, ratios = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        if (line.size() >= 4 && line.compare(line.size() - 4, 4, "FAIL") == 0 && starts_with(line, "  ")) {
+            ++failing_rows;
+            BOOST_TEST_REQUIRE(i + 1 < lines.size());
+            const std::string& next = lines[i + 1];
+            const auto at = next.find("a/n = ");
+            BOOST_TEST_CONTEXT("line " << i + 2 << ": " << next)
+            {
+                BOOST_TEST(at != std::string::npos);
+                if (at != std::string::npos) {
+                    ++ratios;
+                    BOOST_TEST(next.substr(at + 6) == "4");
+                }
+            }
+        }
+    }
+    BOOST_TEST(failing_rows == 18u); // 9 elements, in double and in 50 digits
+    BOOST_TEST(ratios == failing_rows);
+}
+
+BOOST_AUTO_TEST_CASE(json_report)
+{
+    const Result r = run({"--format", "json"});
+    BOOST_TEST(r.exited);
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(r.err.empty(), "stderr: " << r.err);
+    nlohmann::json j;
+    BOOST_REQUIRE_NO_THROW(j = nlohmann::json::parse(r.out));
+    BOOST_TEST(j.at("pass") == true);
+    BOOST_TEST(j.at("m") == 4);
+    BOOST_TEST(j.at("N") == 2);
+    BOOST_TEST(j.at("H") == 2);
+    const auto& reports = j.at("reports");
+    BOOST_TEST_REQUIRE(reports.is_array());
+    BOOST_TEST_REQUIRE(reports.size() == 2u);
+    BOOST_TEST(reports[0].at("precision") == "double");
+    BOOST_TEST(reports[1].at("precision") == "50");
+
+    const char* names[4] = {"dL/dW1", "dL/dB1", "dL/dW2", "dL/dB2"};
+    const std::vector<std::vector<int>> shapes = {{2, 2}, {2, 1}, {1, 2}, {1, 1}};
+    for (std::size_t k = 0; k < reports.size(); ++k) {
+        const auto& report = reports[k];
+        BOOST_TEST_CONTEXT("report " << report.value("precision", "?"))
+        {
+            BOOST_TEST(report.at("loss").is_string());
+            BOOST_TEST(report.at("pass") == true);
+            BOOST_TEST(report.at("m") == 4);
+            const auto& partials = report.at("partials");
+            BOOST_TEST_REQUIRE(partials.is_array());
+            BOOST_TEST_REQUIRE(partials.size() == 4u);
+            for (std::size_t p = 0; p < 4; ++p) {
+                const auto& partial = partials[p];
+                BOOST_TEST_CONTEXT(names[p])
+                {
+                    BOOST_TEST(partial.at("name") == names[p]);
+                    BOOST_TEST(partial.at("shape").get<std::vector<int>>() == shapes[p], boost::test_tools::per_element());
+                    BOOST_TEST(partial.at("pass") == true);
+                    const std::size_t size = static_cast<std::size_t>(shapes[p][0] * shapes[p][1]);
+                    for (const char* key : {"analytic", "numeric", "rel_error"}) {
+                        BOOST_TEST_CONTEXT(key)
+                        {
+                            const auto& values = partial.at(key);
+                            BOOST_TEST_REQUIRE(values.is_array());
+                            BOOST_TEST(values.size() == size);
+                            for (const auto& v : values) {
+                                BOOST_TEST(v.is_string());
+                                // Numbers, not "nan" or "inf".
+                                if (v.is_string())
+                                    BOOST_TEST(std::isfinite(std::strtod(v.get<std::string>().c_str(), nullptr)), v.dump());
+                            }
+                        }
+                    }
+                    if (k == 1)
+                        for (const auto& v : partial.at("analytic"))
+                            BOOST_TEST(significant_digits(v.get<std::string>()) >= 50u, v.dump());
+                }
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(seed_formulas_json_and_one_example)
+{
+    const Result r = run({"--formulas", "seed", "--format", "json"});
+    BOOST_TEST(r.exited);
+    BOOST_TEST(r.status == 1, r << "; stderr: " << r.err);
+    nlohmann::json j;
+    BOOST_REQUIRE_NO_THROW(j = nlohmann::json::parse(r.out));
+    BOOST_TEST(j.at("pass") == false);
+    BOOST_TEST(j.at("formulas") == "seed");
+    for (const auto& report : j.at("reports")) BOOST_TEST(report.at("pass") == false);
+
+    // With m = 1 the dropped 1/m is 1: the seed's formulas are exact.
+    const Result one = run({"--formulas", "seed", "--data", fixture("one_example.json")});
+    check_passes(one);
+    BOOST_TEST(contains(one.out, "m = 1 examples"));
+    // ...while the same data with the derived formulas also passes.
+    check_passes(run({"--data", fixture("one_example.json")}));
+}
+
+BOOST_AUTO_TEST_CASE(help_and_version)
+{
+    for (const char* flag : {"--help", "-h"}) {
+        BOOST_TEST_CONTEXT(flag)
+        {
+            const Result r = run({flag});
+            BOOST_TEST(r.exited);
+            BOOST_TEST(r.status == 0, r);
+            BOOST_TEST(r.err.empty(), "stderr: " << r.err);
+            BOOST_TEST(contains(r.out, "Usage"));
+            for (const char* option : {"--precision", "--weights", "--data", "--hidden", "--seed", "--step", "--formulas", "--format"})
+                BOOST_TEST(contains(r.out, option), option);
+        }
+    }
+    const Result v = run({"--version"});
+    BOOST_TEST(v.exited);
+    BOOST_TEST(v.status == 0, v);
+    BOOST_TEST(v.err.empty(), "stderr: " << v.err);
+    BOOST_TEST(starts_with(v.out, "gradcheck "), v.out);
+    BOOST_TEST(lines_of(v.out).size() == 1u, v.out);
+}
+
+BOOST_AUTO_TEST_CASE(weights_file_and_options)
+{
+    const Result w = run({"--weights", fixture("weights_2x2.json")});
+    check_passes(w);
+    BOOST_TEST(contains(w.out, "weights  weights file "));
+    // The 50-digit weights are read in full: the 50-digit loss differs from double's beyond 17 digits.
+    const Result wj = run({"--weights", fixture("weights_2x2.json"), "--format", "json"});
+    nlohmann::json j;
+    BOOST_REQUIRE_NO_THROW(j = nlohmann::json::parse(wj.out));
+    BOOST_TEST(j.at("pass") == true);
+    BOOST_TEST(j.at("reports").at(1).at("loss").get<std::string>() != j.at("reports").at(0).at("loss").get<std::string>());
+
+    BOOST_TEST_CONTEXT("--weights with three hidden units and a matching --hidden")
+    {
+        const Result r = run({"--weights", fixture("weights_3x2.json"), "--hidden", "3"});
+        check_passes(r);
+        BOOST_TEST(contains(r.out, "2-3-1"));
+    }
+    BOOST_TEST_CONTEXT("--hidden 3")
+    {
+        const Result r = run({"--hidden", "3"});
+        check_passes(r);
+        BOOST_TEST(contains(r.out, "2-3-1"));
+        BOOST_TEST(contains(r.out, "dL/dW1   H×N = 3×2"));
+    }
+    BOOST_TEST_CONTEXT("--data with three inputs")
+    {
+        const Result r = run({"--data", fixture("data_3inputs.json")});
+        check_passes(r);
+        BOOST_TEST(contains(r.out, "3-2-1"));
+    }
+    const std::vector<std::pair<std::string, std::string>> precisions = {
+        {"100", "=== 100 digits"}, {"60", "=== 60 digits (MPFR)"}, {"long-double", "=== long double"}, {"double", "=== double"}};
+    for (const auto& [precision, heading] : precisions) {
+        BOOST_TEST_CONTEXT("--precision " << precision)
+        {
+            const Result r = run({"--precision", precision});
+            check_passes(r);
+            BOOST_TEST(contains(r.out, heading));
+            std::size_t headings = 0; // exactly one "=== … ===" section
+            for (const auto& line : lines_of(r.out)) headings += starts_with(line, "=== ");
+            BOOST_TEST(headings == 1u);
+        }
+    }
+    BOOST_TEST_CONTEXT("--step 1e-5")
+    {
+        const Result r = run({"--step", "1e-5", "--precision", "double"});
+        check_passes(r);
+        BOOST_TEST(contains(r.out, "h = 1e-5 (given)"));
+    }
+}
+
+// Each line of tests/bad_inputs.txt.
+BOOST_AUTO_TEST_CASE(bad_input_catalogue)
+{
+    const std::vector<CatalogueCase> cases = read_catalogue();
+    BOOST_TEST(cases.size() >= 35u);
+    for (const CatalogueCase& c : cases) {
+        BOOST_TEST_CONTEXT("bad_inputs.txt:" << c.line << ": " << c.text) { check_rejected(run(c.args), c.fragment); }
+    }
+}
+
+// Inputs too big to commit: generated into a temporary directory.
+BOOST_AUTO_TEST_CASE(deeply_nested_files)
+{
+    TempDir dir;
+    const std::size_t depth = 100000;
+    const fs::path nested = dir.path / "nested.json";
+    std::ofstream(nested) << std::string(depth, '[') << std::string(depth, ']') << "\n";
+    const fs::path unclosed = dir.path / "unclosed.json";
+    std::ofstream(unclosed) << std::string(depth, '{') << "\n";
+    BOOST_TEST_CONTEXT("--weights, 100000 nested arrays")
+    {
+        check_rejected(run({"--weights", nested.string()}), "weights file '" + nested.string() + "': nesting deeper than 64 levels");
+    }
+    BOOST_TEST_CONTEXT("--data, 100000 nested arrays")
+    {
+        check_rejected(run({"--data", nested.string()}), "data file '" + nested.string() + "': nesting deeper than 64 levels");
+    }
+    BOOST_TEST_CONTEXT("--weights, 100000 unclosed braces")
+    {
+        check_rejected(run({"--weights", unclosed.string()}), "invalid JSON");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(file_size_limit)
+{
+    TempDir dir;
+    const std::size_t limit = std::size_t(16) << 20; // 16 MiB
+    const std::string text = valid_weights;
+    const auto write_padded = [&](const fs::path& path, std::size_t size) {
+        std::ofstream out(path, std::ios::binary);
+        out << text << std::string(size - text.size(), ' ');
+    };
+    const fs::path too_big = dir.path / "too_big.json";
+    write_padded(too_big, limit + 1);
+    BOOST_TEST_REQUIRE(fs::file_size(too_big) == limit + 1);
+    BOOST_TEST_CONTEXT("a weights file of 16 MiB + 1 byte")
+    {
+        check_rejected(run({"--weights", too_big.string()}),
+                       "weights file '" + too_big.string() + "': 16777217 bytes is larger than the limit of 16777216 bytes");
+    }
+    fs::remove(too_big);
+
+    const fs::path at_limit = dir.path / "at_limit.json";
+    write_padded(at_limit, limit);
+    BOOST_TEST_CONTEXT("a weights file of exactly 16 MiB")
+    {
+        check_passes(run({"--weights", at_limit.string(), "--precision", "double"}));
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
