@@ -138,7 +138,8 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
                                       + scientific(default_step(T(0)), 3) + "·max(1, |θ|)";
     r.pass = true;
 
-    const std::optional<T> fixed_step = settings.step ? std::optional<T>(from_decimal<T>(*settings.step)) : std::nullopt;
+    const bool step_given = settings.step.has_value();
+    const T given_step = step_given ? from_decimal<T>(*settings.step) : T(0);
     for (Param p : xornet::all_params) {
         xornet::Matrix<T>& theta = xornet::param(P, p);
         const xornet::Matrix<T>& analytic = xornet::gradient(grads, p);
@@ -151,7 +152,7 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
         partial.pass = true;
         partial.worst_digits = working_digits<T>();
         for (std::size_t k = 0; k < theta.size(); ++k) {
-            const T h = fixed_step ? *fixed_step : default_step(theta.flat(k));
+            const T h = step_given ? given_step : default_step(theta.flat(k));
             const NumericDerivative<T> numeric = central_difference(loss, theta.flat(k), h, loss_error);
             const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
                                       + std::to_string(k % theta.cols()) + "]";

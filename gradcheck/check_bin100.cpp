@@ -1,11 +1,11 @@
+// The checker instantiated for Boost's cpp_bin_float_100.
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "check.hpp"
-#include "precision.hpp"
+#include "jobs.hpp"
 
 namespace gradcheck {
-CheckReport check_bin100(const Problem& problem, const CheckSettings& settings)
+JobResult run_in_bin100(Job job, const Problem& problem, const CheckSettings& settings)
 {
-    return check_gradients<boost::multiprecision::cpp_bin_float_100>(problem, settings);
+    return run_job<boost::multiprecision::cpp_bin_float_100>(job, problem, settings);
 }
 } // namespace gradcheck

@@ -1,13 +1,13 @@
-#include "check.hpp"
-#include "precision.hpp"
+// The checker instantiated for double and long double.
+#include "jobs.hpp"
 
 namespace gradcheck {
-CheckReport check_double(const Problem& problem, const CheckSettings& settings)
+JobResult run_in_double(Job job, const Problem& problem, const CheckSettings& settings)
 {
-    return check_gradients<double>(problem, settings);
+    return run_job<double>(job, problem, settings);
 }
-CheckReport check_long_double(const Problem& problem, const CheckSettings& settings)
+JobResult run_in_long_double(Job job, const Problem& problem, const CheckSettings& settings)
 {
-    return check_gradients<long double>(problem, settings);
+    return run_job<long double>(job, problem, settings);
 }
 } // namespace gradcheck

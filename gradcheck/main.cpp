@@ -20,6 +20,13 @@ int main(int argc, char** argv)
             return 0;
         }
         const Options& o = parsed.options;
+        if (o.command == Command::trace) {
+            const TraceReport trace = run_trace(o.precisions.front(), o.problem, o.settings);
+            std::ostringstream out;
+            print_trace(out, o.problem, trace);
+            std::cout << out.str() << std::flush;
+            return 0;
+        }
         std::vector<CheckReport> reports;
         for (const Precision& precision : o.precisions) reports.push_back(run_check(precision, o.problem, o.settings));
         // Everything is computed before anything is printed: an error leaves stdout empty.

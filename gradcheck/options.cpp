@@ -33,7 +33,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
 {
     CLI::App app{"Checks the hand-derived backpropagation of the seed's 2-2-1 XOR network (dL/dW1, dL/dB1, dL/dW2,\n"
                  "dL/dB2) against numeric gradients, in double and in high precision.\n"
-                 "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input.",
+                 "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input.\n"
+                 "`gradcheck trace [OPTIONS]` prints the arrays of one forward and backward pass instead.",
                  "gradcheck"};
     std::string precision = "double,50", weights, data, hidden, seed, step, formulas = "derived", format = "text";
     app.add_option("--precision", precision,
@@ -52,6 +53,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         ->type_name("NAME");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
+    CLI::App* trace = app.add_subcommand("trace", "Print every array of the forward and backward pass (X, W1, Z1, A1, ..., "
+                                                  "dZ2, dW2, ..., dB1) with its shape, in one precision (default double)");
+    app.fallthrough(); // the options above also follow `trace`
+    app.require_subcommand(0, 1);
 
     ParsedCommandLine parsed;
     try {
@@ -69,7 +74,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     }
 
     Options& o = parsed.options;
-    o.precisions = parse_precision_list(precision);
+    o.command = trace->parsed() ? Command::trace : Command::check;
+    o.precisions = parse_precision_list(o.command == Command::trace && !app.count("--precision") ? "double" : precision);
+    if (o.command == Command::trace) {
+        if (o.precisions.size() != 1) throw InputError("trace: --precision takes one precision, not a list");
+        if (app.count("--step")) throw InputError("trace: --step has no effect (trace differentiates nothing numerically)");
+        if (app.count("--format")) throw InputError("trace: --format has no effect (trace prints text)");
+    }
 
     if (formulas == "derived") o.settings.formulas = xornet::Formulas::derived;
     else if (formulas == "seed") o.settings.formulas = xornet::Formulas::seed;

@@ -11,8 +11,12 @@ namespace gradcheck {
 
 enum class Format { text, json };
 
+// `gradcheck` checks the gradients; `gradcheck trace` prints every array of one pass.
+enum class Command { check, trace };
+
 struct Options {
-    std::vector<Precision> precisions; // default: double, then 50 digits
+    Command command = Command::check;
+    std::vector<Precision> precisions; // check: default double, then 50 digits; trace: one, default double
     Problem problem;
     CheckSettings settings;
     Format format = Format::text;

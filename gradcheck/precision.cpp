@@ -1,6 +1,7 @@
 #include "precision.hpp"
 
 #include <charconv>
+#include <stdexcept>
 
 #include "input_error.hpp"
 
@@ -35,21 +36,37 @@ std::vector<Precision> parse_precision_list(const std::string& text)
     return list;
 }
 
-CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings)
+namespace {
+
+JobResult run(Job job, const Precision& precision, const Problem& problem, const CheckSettings& settings)
 {
-    CheckReport r;
     try {
-    switch (precision.kind) {
-    case Precision::Kind::double_: r = check_double(problem, settings); break;
-    case Precision::Kind::long_double: r = check_long_double(problem, settings); break;
-    case Precision::Kind::bin50: r = check_bin50(problem, settings); break;
-    case Precision::Kind::bin100: r = check_bin100(problem, settings); break;
-    case Precision::Kind::mpfr: r = check_mpfr(precision.digits, problem, settings); break;
-    }
+        switch (precision.kind) {
+        case Precision::Kind::double_: return run_in_double(job, problem, settings);
+        case Precision::Kind::long_double: return run_in_long_double(job, problem, settings);
+        case Precision::Kind::bin50: return run_in_bin50(job, problem, settings);
+        case Precision::Kind::bin100: return run_in_bin100(job, problem, settings);
+        case Precision::Kind::mpfr: return run_in_mpfr(precision.digits, job, problem, settings);
+        }
     } catch (const InputError& e) {
         throw InputError(std::string(e.what()) + " (precision " + precision.name + ")");
     }
+    throw std::logic_error("run: unknown precision");
+}
+
+} // namespace
+
+CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings)
+{
+    CheckReport r = run(Job::check, precision, problem, settings).check;
     r.precision = precision.name;
+    r.precision_label = precision.label;
+    return r;
+}
+
+TraceReport run_trace(const Precision& precision, const Problem& problem, const CheckSettings& settings)
+{
+    TraceReport r = run(Job::trace, precision, problem, settings).trace;
     r.precision_label = precision.label;
     return r;
 }

@@ -8,6 +8,7 @@
 
 #include "problem.hpp"
 #include "report.hpp"
+#include "trace.hpp"
 
 namespace gradcheck {
 
@@ -30,12 +31,22 @@ Precision parse_precision(const std::string& text);
 std::vector<Precision> parse_precision_list(const std::string& text);
 
 CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings);
+TraceReport run_trace(const Precision& precision, const Problem& problem, const CheckSettings& settings);
 
-// One per translation unit.
-CheckReport check_double(const Problem&, const CheckSettings&);
-CheckReport check_long_double(const Problem&, const CheckSettings&);
-CheckReport check_bin50(const Problem&, const CheckSettings&);
-CheckReport check_bin100(const Problem&, const CheckSettings&);
-CheckReport check_mpfr(unsigned digits, const Problem&, const CheckSettings&);
+// A job is what to compute; the precision is where. Each check_*.cpp runs every
+// kind of job for its one scalar type (run_job in jobs.hpp), so a new job needs
+// no new function per type, and a new type no change to any job.
+enum class Job { check, trace };
+
+struct JobResult {
+    CheckReport check;
+    TraceReport trace;
+};
+
+JobResult run_in_double(Job, const Problem&, const CheckSettings&);
+JobResult run_in_long_double(Job, const Problem&, const CheckSettings&);
+JobResult run_in_bin50(Job, const Problem&, const CheckSettings&);
+JobResult run_in_bin100(Job, const Problem&, const CheckSettings&);
+JobResult run_in_mpfr(unsigned digits, Job, const Problem&, const CheckSettings&);
 
 } // namespace gradcheck

@@ -6,10 +6,12 @@
 
 #include "problem.hpp"
 #include "report.hpp"
+#include "trace.hpp"
 
 namespace gradcheck {
 
 void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports);
+void print_trace(std::ostream& out, const Problem& problem, const TraceReport& trace);
 void print_json(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports);
 
 // True when every report passes.

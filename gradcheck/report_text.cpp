@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "matrix.hpp"
 #include "report_print.hpp"
 #include "version.hpp"
 
@@ -124,6 +125,38 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
             << (r.pass ? "all agree, worst " + fixed1(worst) + " digits" : std::to_string(failed) + " elements fail");
     }
     out << "\n";
+}
+
+namespace {
+
+void print_matrix(std::ostream& out, const TracedMatrix& t)
+{
+    out << "\n" << t.name << "   " << t.shape_names << " = " << xornet::shape_string(t.rows, t.cols) << "   " << t.meaning << "\n";
+    std::vector<std::size_t> widths(t.cols, 0);
+    for (std::size_t k = 0; k < t.values.size(); ++k) widths[k % t.cols] = std::max(widths[k % t.cols], t.values[k].size());
+    for (std::size_t i = 0; i < t.rows; ++i) {
+        out << "   ";
+        for (std::size_t j = 0; j < t.cols; ++j) out << "  " << rpad(t.values[i * t.cols + j], widths[j]);
+        out << "\n";
+    }
+}
+
+} // namespace
+
+void print_trace(std::ostream& out, const Problem& problem, const TraceReport& trace)
+{
+    const TracedMatrix& W1 = trace.forward[2];
+    const TracedMatrix& X = trace.forward[0];
+    out << "gradcheck " << version << " trace: one forward and backward pass, " << trace.precision_label << ", "
+        << trace_digits << " significant digits shown\n";
+    out << "network  " << W1.cols << "-" << W1.rows << "-1, m = " << X.cols << " examples: " << problem.data_source << "\n";
+    out << "weights  " << problem.weights_source << "\n";
+    out << "\n--- forward pass (seed functions 1-4) ---\n";
+    for (const auto& t : trace.forward) print_matrix(out, t);
+    out << "\nL = " << trace.loss << "   mean binary cross-entropy, stable form from Z2 (the seed's form gives "
+        << trace.loss_seed_form << ")\n";
+    out << "\n--- backward pass, formulas " << trace.formulas << " ---\n";
+    for (const auto& t : trace.backward) print_matrix(out, t);
 }
 
 } // namespace gradcheck

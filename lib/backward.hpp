@@ -37,6 +37,14 @@ const Matrix<T>& gradient(const Gradients<T>& g, Param p)
 //           times too large (and exactly right when m = 1).
 enum class Formulas { derived, seed };
 
+// The intermediate gradients, for code that wants to show them (gradcheck trace).
+template <class T>
+struct BackwardCache {
+    Matrix<T> dZ2; // 1×m
+    Matrix<T> dA1; // H×m
+    Matrix<T> dZ1; // H×m
+};
+
 inline std::string_view formulas_name(Formulas f)
 {
     return f == Formulas::derived ? "derived" : "seed";
@@ -44,7 +52,7 @@ inline std::string_view formulas_name(Formulas f)
 
 template <class T>
 Gradients<T> backward(const Parameters<T>& P, const Matrix<T>& X, const Matrix<T>& Y, const Cache<T>& c,
-                      Formulas formulas = Formulas::derived)
+                      Formulas formulas = Formulas::derived, BackwardCache<T>* intermediates = nullptr)
 {
     const T m(Y.cols());
     Gradients<T> g;
@@ -65,6 +73,7 @@ Gradients<T> backward(const Parameters<T>& P, const Matrix<T>& X, const Matrix<T
     // Z1 = W1·X + B1
     g.dW1 = matmul(dZ1, transpose(X)); // H×N = (H×m)·(m×N)
     g.dB1 = sum_over_columns(dZ1);     // H×1: B1 was added to every example
+    if (intermediates) *intermediates = {dZ2, dA1, dZ1};
     return g;
 }
 

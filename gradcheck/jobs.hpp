@@ -1,0 +1,21 @@
+// Runs a job in scalar type T. Included only by the check_*.cpp files, one per type.
+#pragma once
+
+#include "check.hpp"
+#include "precision.hpp"
+#include "trace_network.hpp"
+
+namespace gradcheck {
+
+template <class T>
+JobResult run_job(Job job, const Problem& problem, const CheckSettings& settings)
+{
+    JobResult r;
+    switch (job) {
+    case Job::check: r.check = check_gradients<T>(problem, settings); break;
+    case Job::trace: r.trace = trace_network<T>(problem, settings); break;
+    }
+    return r;
+}
+
+} // namespace gradcheck

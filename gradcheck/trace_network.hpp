@@ -1,0 +1,64 @@
+// Builds a TraceReport in scalar type T. Only the check_*.cpp files include it.
+#pragma once
+
+#include <sstream>
+
+#include "backward.hpp"
+#include "check.hpp"
+#include "trace.hpp"
+
+namespace gradcheck {
+
+template <class T>
+TracedMatrix traced(const std::string& name, const std::string& shape_names, const std::string& meaning,
+                    const xornet::Matrix<T>& M)
+{
+    TracedMatrix t{name, shape_names, meaning, M.rows(), M.cols(), {}};
+    for (std::size_t k = 0; k < M.size(); ++k) {
+        std::ostringstream out;
+        out.precision(trace_digits);
+        out << M.flat(k);
+        t.values.push_back(out.str());
+    }
+    return t;
+}
+
+template <class T>
+TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
+{
+    const xornet::Matrix<T> X = from_text<T>(problem.data.X); // N×m
+    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y); // 1×m
+    const xornet::Parameters<T> P = parameters_for<T>(problem);
+    const xornet::Cache<T> c = xornet::forward(P, X);
+    xornet::BackwardCache<T> b;
+    const xornet::Gradients<T> g = xornet::backward(P, X, Y, c, settings.formulas, &b);
+    const bool derived = settings.formulas == xornet::Formulas::derived;
+
+    TraceReport r;
+    r.formulas = std::string(xornet::formulas_name(settings.formulas));
+    r.forward = {traced("X", "N×m", "inputs, one example per column", X),
+                 traced("Y", "1×m", "labels", Y),
+                 traced("W1", "H×N", "hidden weights", P.W1),
+                 traced("B1", "H×1", "hidden biases", P.B1),
+                 traced("Z1", "H×m", "Z1 = W1·X + B1", c.Z1),
+                 traced("A1", "H×m", "A1 = sigmoid(Z1)", c.A1),
+                 traced("W2", "1×H", "output weights", P.W2),
+                 traced("B2", "1×1", "output bias", P.B2),
+                 traced("Z2", "1×m", "Z2 = W2·A1 + B2", c.Z2),
+                 traced("A2", "1×m", "A2 = sigmoid(Z2), the predictions", c.A2)};
+    r.backward = {traced("dZ2", "1×m", derived ? "dL/dZ2 = (A2 - Y)/m" : "A2 - Y (the seed: no 1/m)", b.dZ2),
+                  traced("dW2", "1×H", "dL/dW2 = dZ2·A1ᵀ", g.dW2),
+                  traced("dB2", "1×1", "dL/dB2 = sum of dZ2 over the examples", g.dB2),
+                  traced("dA1", "H×m", "dL/dA1 = W2ᵀ·dZ2", b.dA1),
+                  traced("dZ1", "H×m", "dL/dZ1 = dA1 ⊙ A1 ⊙ (1 - A1)", b.dZ1),
+                  traced("dW1", "H×N", "dL/dW1 = dZ1·Xᵀ", g.dW1),
+                  traced("dB1", "H×1", "dL/dB1 = sum of dZ1 over the examples", g.dB1)};
+    xornet::Matrix<T> L(1, 1), L_seed(1, 1);
+    L(0, 0) = xornet::loss_stable(c.Z2, Y);
+    L_seed(0, 0) = xornet::loss_seed_form(c.A2, Y);
+    r.loss = traced("L", "", "", L).values[0];
+    r.loss_seed_form = traced("L", "", "", L_seed).values[0];
+    return r;
+}
+
+} // namespace gradcheck

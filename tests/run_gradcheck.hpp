@@ -1,0 +1,25 @@
+// Runs the built gradcheck binary ($GRADCHECK) as a subprocess and collects
+// stdout, stderr and the exit status. Shared by the cli and notes suites.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace testing {
+
+// The value of an environment variable set by tests/meson.build; fails the test if unset.
+std::string env(const char* name);
+
+struct Result {
+    bool exited = false; // false: killed by a signal (a crash)
+    int status = -1;     // exit status when exited, else the signal number
+    std::string out, err;
+};
+
+std::ostream& operator<<(std::ostream& os, const Result& r);
+
+// Runs gradcheck with `args`, stdin from /dev/null, and collects both output streams.
+Result run(const std::vector<std::string>& args);
+
+} // namespace testing

@@ -1,0 +1,162 @@
+// Suite `notes`: the notes and the README cannot drift from the code.
+//
+// 1. Quoted output. A fenced block right after a line
+//        <!-- output: gradcheck ARGS -->
+//    is re-run (ARGS split on spaces, paths relative to the repository root) and
+//    must appear in the program's stdout exactly, line for line. A line holding
+//    only "⋮" separates excerpts; each excerpt must appear whole, in order.
+//    Nothing is normalised: the output is deterministic.
+// 2. Code references. A link whose text is a `name` in backticks and whose target
+//    is a file under lib/, gradcheck/ or tests/ must name something that file
+//    declares: a function, type or alias, or, in tests/, a Boost.Test case or
+//    suite ("suite/case" checks both). Any other relative link must point to an
+//    existing file.
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run_gradcheck.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::string read(const fs::path& file)
+{
+    std::ifstream in(file);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+fs::path root() { return fs::path(testing::env("SOURCE_ROOT")); }
+
+std::vector<fs::path> documents()
+{
+    std::vector<fs::path> files{root() / "README.md"};
+    for (const auto& entry : fs::directory_iterator(root() / "notes"))
+        if (entry.path().extension() == ".md") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Finds `excerpt` as consecutive lines of `lines`, starting at or after `from`;
+// returns the index after it, or npos.
+std::size_t find_excerpt(const std::vector<std::string>& lines, const std::vector<std::string>& excerpt, std::size_t from)
+{
+    for (std::size_t start = from; start + excerpt.size() <= lines.size(); ++start) {
+        std::size_t k = 0;
+        while (k < excerpt.size() && lines[start + k] == excerpt[k]) ++k;
+        if (k == excerpt.size()) return start + k;
+    }
+    return std::string::npos;
+}
+
+bool declares(const std::string& source, const std::string& name, bool is_test_file)
+{
+    if (is_test_file) {
+        const std::regex test("BOOST_(AUTO_TEST_CASE|AUTO_TEST_CASE_TEMPLATE|AUTO_TEST_SUITE|DATA_TEST_CASE)\\(\\s*" + name + "\\b");
+        return std::regex_search(source, test);
+    }
+    const std::regex function("\\b" + name + "\\s*(<[^;{}]*>)?\\s*\\(");
+    const std::regex type("\\b(struct|class|enum class|enum|using)\\s+" + name + "\\b");
+    return std::regex_search(source, function) || std::regex_search(source, type);
+}
+
+int quotes_checked = 0;
+int references_checked = 0;
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(notes)
+
+BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
+{
+    fs::current_path(root()); // the quoted commands use paths relative to the repository root
+    const std::regex marker("^<!-- output: gradcheck ?(.*) -->$");
+    for (const fs::path& file : documents()) {
+        const auto lines = lines_of(read(file));
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::smatch m;
+            if (!std::regex_match(lines[i], m, marker)) continue;
+            const std::string where = fs::relative(file, root()).string() + ":" + std::to_string(i + 1);
+            BOOST_TEST_CONTEXT(where << ": gradcheck " << m[1])
+            {
+                BOOST_TEST_REQUIRE((i + 1 < lines.size() && lines[i + 1].rfind("```", 0) == 0),
+                                   "the marker must be followed by a fenced block");
+                std::vector<std::vector<std::string>> excerpts(1);
+                std::size_t j = i + 2;
+                for (; j < lines.size() && lines[j].rfind("```", 0) != 0; ++j) {
+                    if (lines[j] == "⋮") excerpts.emplace_back();
+                    else excerpts.back().push_back(lines[j]);
+                }
+                BOOST_TEST_REQUIRE(j < lines.size(), "the fenced block is not closed");
+                std::vector<std::string> args;
+                std::istringstream words(m[1].str());
+                for (std::string w; words >> w;) args.push_back(w);
+                const testing::Result r = testing::run(args);
+                BOOST_TEST(r.exited);
+                const auto output = lines_of(r.out);
+                std::size_t from = 0;
+                for (const auto& excerpt : excerpts) {
+                    BOOST_TEST_REQUIRE(!excerpt.empty(), "an empty excerpt");
+                    const std::size_t next = find_excerpt(output, excerpt, from);
+                    BOOST_TEST(next != std::string::npos,
+                               "the program does not print this excerpt (first line: \"" << excerpt.front() << "\")");
+                    if (next != std::string::npos) from = next;
+                }
+                ++quotes_checked;
+                i = j;
+            }
+        }
+    }
+    // The README quotes the default report; each of the six notes quotes at least one run.
+    BOOST_TEST(quotes_checked >= 7);
+}
+
+BOOST_AUTO_TEST_CASE(referenced_code_and_tests_exist)
+{
+    const std::regex code_link("\\[`([A-Za-z_][A-Za-z0-9_:/]*)`\\]\\(([^)\\s#]+)\\)");
+    const std::regex any_link("\\]\\(([^)\\s#]+)(#[^)\\s]*)?\\)");
+    for (const fs::path& file : documents()) {
+        const std::string text = read(file);
+        const std::string name = fs::relative(file, root()).string();
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), any_link); it != std::sregex_iterator(); ++it) {
+            const std::string target = (*it)[1];
+            if (target.find("://") != std::string::npos) continue;
+            BOOST_TEST(fs::exists(file.parent_path() / target), name << ": link to a missing file " << target);
+        }
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), code_link); it != std::sregex_iterator(); ++it) {
+            const std::string symbol = (*it)[1];
+            const fs::path target = fs::weakly_canonical(file.parent_path() / (*it)[2].str());
+            const std::string relative = fs::relative(target, root()).string();
+            const bool is_code = relative.rfind("lib/", 0) == 0 || relative.rfind("gradcheck/", 0) == 0 || relative.rfind("tests/", 0) == 0;
+            if (!is_code || !fs::is_regular_file(target)) continue;
+            const std::string source = read(target);
+            const bool is_test_file = relative.rfind("tests/", 0) == 0;
+            std::istringstream parts(symbol);
+            for (std::string part; std::getline(parts, part, '/');) {
+                const std::string last = part.substr(part.rfind(':') == std::string::npos ? 0 : part.rfind(':') + 1);
+                BOOST_TEST(declares(source, last, is_test_file),
+                           name << ": `" << symbol << "` is not declared in " << relative);
+            }
+            ++references_checked;
+        }
+    }
+    BOOST_TEST(references_checked >= 12);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
