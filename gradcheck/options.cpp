@@ -49,7 +49,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     app.add_option("--hidden", hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2")->type_name("H");
     app.add_option("--seed", seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed))->type_name("S");
     app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon")->type_name("h");
-    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss) or seed (the seed's literal formulas). Default: derived")
+    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss), seed (the seed's literal formulas), "
+                                           "a mistake from the gallery, or list to list them all. Default: derived")
         ->type_name("NAME");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
@@ -82,9 +83,19 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         if (app.count("--format")) throw InputError("trace: --format has no effect (trace prints text)");
     }
 
-    if (formulas == "derived") o.settings.formulas = xornet::Formulas::derived;
-    else if (formulas == "seed") o.settings.formulas = xornet::Formulas::seed;
-    else throw InputError("--formulas: \"" + formulas + "\" is not derived or seed");
+    if (formulas == "list") {
+        parsed.run = false;
+        for (const xornet::GalleryEntry& e : xornet::gallery)
+            parsed.message += std::string(e.name) + std::string(24 - e.name.size(), ' ') + std::string(e.explanation) + "\n";
+        return parsed;
+    }
+    bool known = false;
+    for (const xornet::GalleryEntry& e : xornet::gallery)
+        if (formulas == e.name) o.settings.formulas = e.derivation, known = true;
+    if (!known) throw InputError("--formulas: \"" + formulas + "\" is not one of the gallery (see --formulas list)");
+    if (o.command == Command::trace && o.settings.formulas != xornet::Derivation::derived
+        && o.settings.formulas != xornet::Derivation::seed)
+        throw InputError("trace: --formulas must be derived or seed (trace shows the backward pass of lib/backward.hpp)");
 
     if (format == "text") o.format = Format::text;
     else if (format == "json") o.format = Format::json;

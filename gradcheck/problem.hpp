@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "backward.hpp"
+#include "gallery.hpp"
 #include "input_files.hpp"
 
 namespace gradcheck {
@@ -24,7 +24,7 @@ struct Problem {
 };
 
 struct CheckSettings {
-    xornet::Formulas formulas = xornet::Formulas::derived;
+    xornet::Derivation formulas = xornet::Derivation::derived; // which analytic gradient (and loss) to check
     std::optional<std::string> step; // absolute step h as decimal text; default: default_step(θ)
 };
 

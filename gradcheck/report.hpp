@@ -49,7 +49,9 @@ struct CheckReport {
     std::string loss_seed_form; // the seed's log(A2) form; "inf"/"nan" when it overflows
     bool loss_seed_form_finite = true;
     std::string loss_error;     // ε_L, bound on the rounding error of one loss evaluation
-    std::vector<PartialCheck> partials; // dL/dW1, dL/dB1, dL/dW2, dL/dB2
+    std::string formulas_explanation;
+    std::string backward_error; // set when the analytic gradient cannot even be formed (a shape error)
+    std::vector<PartialCheck> partials; // dL/dW1, dL/dB1, dL/dW2, dL/dB2; empty with backward_error
     bool pass = false;
 };
 

@@ -94,10 +94,7 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
     out << "network  " << first.N << "-" << first.H << "-1 (N = " << first.N << " inputs, H = " << first.H
         << " hidden units, 1 output), m = " << first.m << " examples: " << problem.data_source << "\n";
     out << "weights  " << problem.weights_source << "\n";
-    out << "formulas " << first.formulas
-        << (first.formulas == "derived" ? " (the chain rule with the 1/m of the mean loss)"
-                                        : " (the seed's final formulas as written: the 1/m is dropped)")
-        << "\n";
+    out << "formulas " << first.formulas << " (" << first.formulas_explanation << ")\n";
 
     for (const CheckReport& r : reports) {
         out << "\n=== " << r.precision_label << ": machine epsilon u = " << r.epsilon << " ===\n";
@@ -108,6 +105,11 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
         out << "pass:    |a - n| <= tolerance, the numeric value's error bound (truncation estimate + rounding bound,\n"
                "         rounding of one loss evaluation <= "
             << r.loss_error << "); digits = -log10(rel err), needed = digits the bound guarantees\n";
+        if (!r.backward_error.empty()) {
+            out << "\nthe analytic gradient cannot be formed: " << r.backward_error << "\n";
+            out << "\n" << r.precision << ": FAIL before any number is compared\n";
+            continue;
+        }
         for (const auto& p : r.partials) print_partial(out, p);
         const std::size_t failed = count_elements(r, false), total = failed + count_elements(r, true);
         out << "\n" << r.precision << ": " << (r.pass ? "all " + std::to_string(total) + " elements agree"
@@ -122,7 +124,9 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
         double worst = 1e9;
         for (const auto& p : r.partials) worst = std::min(worst, p.worst_digits);
         out << (i ? ";" : "") << " " << r.precision << " "
-            << (r.pass ? "all agree, worst " + fixed1(worst) + " digits" : std::to_string(failed) + " elements fail");
+            << (r.pass                        ? "all agree, worst " + fixed1(worst) + " digits"
+                : !r.backward_error.empty() ? std::string("shape error")
+                                            : std::to_string(failed) + " elements fail");
     }
     out << "\n";
 }

@@ -31,11 +31,12 @@ TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
     const xornet::Parameters<T> P = parameters_for<T>(problem);
     const xornet::Cache<T> c = xornet::forward(P, X);
     xornet::BackwardCache<T> b;
-    const xornet::Gradients<T> g = xornet::backward(P, X, Y, c, settings.formulas, &b);
-    const bool derived = settings.formulas == xornet::Formulas::derived;
+    const bool derived = settings.formulas == xornet::Derivation::derived;
+    const xornet::Gradients<T> g =
+        xornet::backward(P, X, Y, c, derived ? xornet::Formulas::derived : xornet::Formulas::seed, &b);
 
     TraceReport r;
-    r.formulas = std::string(xornet::formulas_name(settings.formulas));
+    r.formulas = std::string(xornet::gallery_entry(settings.formulas).name);
     r.forward = {traced("X", "N×m", "inputs, one example per column", X),
                  traced("Y", "1×m", "labels", Y),
                  traced("W1", "H×N", "hidden weights", P.W1),

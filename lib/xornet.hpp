@@ -3,6 +3,7 @@
 
 #include "activation.hpp" // sigmoid, softplus
 #include "backward.hpp"   // backward pass: dW1, dB1, dW2, dB2
+#include "gallery.hpp"    // the derived, the seed's and mistaken derivations
 #include "init.hpp"       // seeded random weights, zero biases
 #include "loss.hpp"       // binary cross-entropy, seed form and stable form
 #include "matrix.hpp"     // Matrix<T> and the few operations the maths needs

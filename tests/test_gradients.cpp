@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_SUITE(wrong_formulas_fail)
 BOOST_AUTO_TEST_CASE(seed_formulas_fail_with_ratio_m)
 {
     CheckSettings s;
-    s.formulas = xornet::Formulas::seed;
+    s.formulas = xornet::Derivation::seed;
     for (const char* precision : {"double", "long-double", "50", "100", "40"}) {
         BOOST_TEST_CONTEXT(precision)
         {
@@ -169,6 +169,73 @@ BOOST_AUTO_TEST_CASE(seed_formulas_fail_with_ratio_m)
                     BOOST_TEST(std::stod(e.ratio) == 4.0, tt::tolerance(1e-6));
                 }
             }
+        }
+    }
+}
+
+// Every mistake of the gallery fails, in double and at 50 digits, over seeds and
+// widths; clamped-log is the exception in double (next test).
+BOOST_AUTO_TEST_CASE(every_mistake_in_the_gallery_fails)
+{
+    for (const xornet::GalleryEntry& entry : xornet::gallery) {
+        if (entry.derivation == xornet::Derivation::derived || entry.derivation == xornet::Derivation::clamped_log) continue;
+        CheckSettings s;
+        s.formulas = entry.derivation;
+        for (const char* precision : {"double", "50"})
+            for (std::uint64_t seed : {1u, 2u})
+                for (std::size_t H : {2u, 3u}) {
+                    BOOST_TEST_CONTEXT(entry.name << ", " << precision << ", seed " << seed << ", H = " << H)
+                    {
+                        const CheckReport r = run_check(parse_precision(precision), random_problem(seed, H), s);
+                        BOOST_TEST(!r.pass);
+                        BOOST_TEST(r.formulas == std::string(entry.name));
+                    }
+                }
+    }
+}
+
+// Forgetting the transpose of W2 is a shape error for H > 1, and for H = 1
+// (W2 is 1×1, its own transpose) it happens to be right: the check passes.
+BOOST_AUTO_TEST_CASE(no_transpose_is_a_shape_error_and_right_by_accident_for_one_hidden_unit)
+{
+    CheckSettings s;
+    s.formulas = xornet::Derivation::no_transpose;
+    const CheckReport wide = run_check(parse_precision("double"), random_problem(1, 3), s);
+    BOOST_TEST(!wide.pass);
+    BOOST_TEST(wide.partials.empty());
+    BOOST_TEST(wide.backward_error.find("inner dimensions differ") != std::string::npos);
+    BOOST_TEST(run_check(parse_precision("double"), random_problem(1, 1), s).pass);
+}
+
+// A flipped sign shows as a ratio analytic/numeric of exactly -1.
+BOOST_AUTO_TEST_CASE(flipped_sign_has_ratio_minus_one)
+{
+    CheckSettings s;
+    s.formulas = xornet::Derivation::flipped_sign;
+    const CheckReport r = run_check(parse_precision("double"), random_problem(1, 2), s);
+    for (const auto& p : r.partials)
+        for (const auto& e : p.elements) BOOST_TEST(std::stod(e.ratio) == -1.0, tt::tolerance(1e-6));
+}
+
+// The lesson of the suite: log(A2 + 1e-12) in the loss changes its gradient by
+// about 1e-12 relative. Double's tolerance (~1e-8 relative) cannot see that; at
+// 50 digits (~1e-30) every element fails, agreeing to only about 11 digits.
+BOOST_AUTO_TEST_CASE(clamped_log_passes_in_double_and_fails_at_50_digits)
+{
+    CheckSettings s;
+    s.formulas = xornet::Derivation::clamped_log;
+    for (std::uint64_t seed : {1u, 2u, 3u}) {
+        BOOST_TEST_CONTEXT("seed " << seed)
+        {
+            BOOST_TEST(run_check(parse_precision("double"), random_problem(seed, 2), s).pass);
+            const CheckReport wide = run_check(parse_precision("50"), random_problem(seed, 2), s);
+            BOOST_TEST(!wide.pass);
+            for (const auto& p : wide.partials)
+                for (const auto& e : p.elements) {
+                    BOOST_TEST(!e.pass);
+                    BOOST_TEST(e.digits > 9.0);  // right to about 1e-11 …
+                    BOOST_TEST(e.digits < 14.0); // … and no better
+                }
         }
     }
 }
