@@ -56,7 +56,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     app.set_version_flag("--version", std::string("gradcheck ") + version);
     CLI::App* trace = app.add_subcommand("trace", "Print every array of the forward and backward pass (X, W1, Z1, A1, ..., "
                                                   "dZ2, dW2, ..., dB1) with its shape, in one precision (default double)");
-    app.fallthrough(); // the options above also follow `trace`
+    trace->fallthrough(); // the options above also follow `trace`
     app.require_subcommand(0, 1);
 
     ParsedCommandLine parsed;
