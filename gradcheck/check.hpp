@@ -23,6 +23,7 @@
 
 #include "backward.hpp"
 #include "central_difference.hpp"
+#include "methods.hpp"
 #include "decimal.hpp"
 #include "init.hpp"
 #include "input_error.hpp"
@@ -135,9 +136,12 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
     r.loss_seed_form_finite = (boost::math::isfinite)(seed_form);
     r.loss_seed_form = r.loss_seed_form_finite ? all_digits(seed_form) : ((boost::math::isnan)(seed_form) ? "nan" : "inf");
     r.loss_error = scientific(loss_error, 3);
+    r.method = std::string(method_name(settings.method));
+    r.method_description = std::string(method_description(settings.method));
+    const std::string root = settings.method == Method::central ? "1/3" : "1/" + std::to_string(method_order(settings.method) + 1);
     r.step_rule = settings.step ? "h = " + *settings.step + " (given)"
-                                : "h = u^(1/3)·max(1, |θ|) rounded to a power of 2 = "
-                                      + scientific(default_step(T(0)), 3) + "·max(1, |θ|)";
+                                : "h = u^(" + root + ")·max(1, |θ|) rounded to a power of 2 = "
+                                      + scientific(method_step(settings.method, T(0)), 3) + "·max(1, |θ|)";
     xornet::Gradients<T> grads;
     try {
         grads = xornet::gradients_for(settings.formulas, P, X, Y, cache);
@@ -162,8 +166,8 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
         partial.pass = true;
         partial.worst_digits = working_digits<T>();
         for (std::size_t k = 0; k < theta.size(); ++k) {
-            const T h = step_given ? given_step : default_step(theta.flat(k));
-            const NumericDerivative<T> numeric = central_difference(loss, theta.flat(k), h, loss_error);
+            const T h = step_given ? given_step : method_step(settings.method, theta.flat(k));
+            const NumericDerivative<T> numeric = numeric_derivative(settings.method, loss, theta.flat(k), h, loss_error);
             const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
                                       + std::to_string(k % theta.cols()) + "]";
             if (numeric.step == T(0))

@@ -52,6 +52,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss), seed (the seed's literal formulas), "
                                            "a mistake from the gallery, or list to list them all. Default: derived")
         ->type_name("NAME");
+    std::string method = "central";
+    app.add_option("--method", method, "Numeric method: central, central4, central6 or richardson. Default: central")
+        ->type_name("METHOD");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
     CLI::App* trace = app.add_subcommand("trace", "Print every array of the forward and backward pass (X, W1, Z1, A1, ..., "
@@ -96,6 +99,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     if (o.command == Command::trace && o.settings.formulas != xornet::Derivation::derived
         && o.settings.formulas != xornet::Derivation::seed)
         throw InputError("trace: --formulas must be derived or seed (trace shows the backward pass of lib/backward.hpp)");
+
+    bool method_known = false;
+    for (Method m : {Method::central, Method::central4, Method::central6, Method::richardson})
+        if (method == method_name(m)) o.settings.method = m, method_known = true;
+    if (!method_known) throw InputError("--method: \"" + method + "\" is not central, central4, central6 or richardson");
 
     if (format == "text") o.format = Format::text;
     else if (format == "json") o.format = Format::json;

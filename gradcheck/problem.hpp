@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gallery.hpp"
+#include "methods.hpp"
 #include "input_files.hpp"
 
 namespace gradcheck {
@@ -25,7 +26,8 @@ struct Problem {
 
 struct CheckSettings {
     xornet::Derivation formulas = xornet::Derivation::derived; // which analytic gradient (and loss) to check
-    std::optional<std::string> step; // absolute step h as decimal text; default: default_step(θ)
+    Method method = Method::central;
+    std::optional<std::string> step; // absolute step h as decimal text; default: method_step(method, θ)
 };
 
 } // namespace gradcheck

@@ -42,6 +42,7 @@ struct CheckReport {
     int digits = 0;              // decimal digits of the scalar type
     std::string epsilon;         // machine epsilon u
     std::string method = "central";
+    std::string method_description;
     std::string step_rule;
     std::string formulas;
     std::size_t N = 0, H = 0, m = 0;

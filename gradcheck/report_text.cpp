@@ -101,7 +101,7 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
         out << "loss L = " << r.loss << "  (stable form, from Z2)\n";
         if (r.loss_seed_form_finite) out << "         " << r.loss_seed_form << "  (the seed's form, from log(A2) and log(1 - A2))\n";
         else out << "         the seed's form overflows here (log of 0 gives " << r.loss_seed_form << "): a sigmoid has saturated\n";
-        out << "numeric: central differences (L(θ+h) - L(θ-h))/2h, " << r.step_rule << "\n";
+        out << "numeric: " << r.method_description << ", " << r.step_rule << "\n";
         out << "pass:    |a - n| <= tolerance, the numeric value's error bound (truncation estimate + rounding bound,\n"
                "         rounding of one loss evaluation <= "
             << r.loss_error << "); digits = -log10(rel err), needed = digits the bound guarantees\n";

@@ -1,0 +1,158 @@
+// The numeric differentiation methods, each generic over the scalar type T and
+// each returning its value with an error bound (truncation estimate + rounding bound).
+//
+//   central     (f(θ+h) − f(θ−h))/2h                         truncation O(h²)  (central_difference.hpp)
+//   central4    [8(f₁ − f₋₁) − (f₂ − f₋₂)]/12h                truncation O(h⁴)
+//   central6    [45(f₁ − f₋₁) − 9(f₂ − f₋₂) + (f₃ − f₋₃)]/60h  truncation O(h⁶)
+//   richardson  central differences at h, h/2, h/4, h/8, extrapolated to h → 0
+//               (a Richardson tableau): truncation O(h⁸)
+// where fₖ = f(θ + k·h).
+//
+// For a stencil of order p, truncation is c·h^p and rounding grows like ε_L/h;
+// the sum is smallest near h ≈ u^(1/(p+1)), so the default step is
+// u^(1/(p+1))·max(1, |θ|) rounded to a power of two (p = 2: the u^(1/3) rule).
+#pragma once
+
+#include <cmath>
+#include <string_view>
+
+#include "central_difference.hpp"
+
+namespace gradcheck {
+
+enum class Method { central, central4, central6, richardson };
+
+// For the report: what the method computes.
+inline constexpr std::string_view method_description(Method m)
+{
+    switch (m) {
+    case Method::central: return "central differences (L(θ+h) - L(θ-h))/2h";
+    case Method::central4: return "4th-order central differences [8(L(θ+h) - L(θ-h)) - (L(θ+2h) - L(θ-2h))]/12h";
+    case Method::central6: return "6th-order central differences [45(L(θ+h) - L(θ-h)) - 9(L(θ+2h) - L(θ-2h)) + (L(θ+3h) - L(θ-3h))]/60h";
+    case Method::richardson: return "Richardson extrapolation of central differences at h, h/2, h/4, h/8 (order 8)";
+    }
+    return "?";
+}
+
+inline constexpr std::string_view method_name(Method m)
+{
+    switch (m) {
+    case Method::central: return "central";
+    case Method::central4: return "central4";
+    case Method::central6: return "central6";
+    case Method::richardson: return "richardson";
+    }
+    return "?";
+}
+
+// Truncation order p of the method.
+inline constexpr int method_order(Method m)
+{
+    switch (m) {
+    case Method::central: return 2;
+    case Method::central4: return 4;
+    case Method::central6: return 6;
+    case Method::richardson: return 8;
+    }
+    return 2;
+}
+
+inline constexpr int richardson_levels = 3; // extrapolation steps: order 2 + 2·3 = 8
+
+// u^(1/(p+1))·max(1, |θ|), rounded to the nearest power of two.
+template <class T>
+T method_step(Method m, const T& theta)
+{
+    using std::abs;
+    using std::ldexp;
+    using std::log2;
+    using std::pow;
+    const T root = T(pow(machine_epsilon<T>(), T(1) / T(method_order(m) + 1)));
+    const T target = root * (abs(theta) > T(1) ? T(abs(theta)) : T(1));
+    const int exponent = static_cast<int>(std::lround(static_cast<double>(T(log2(target)))));
+    return T(ldexp(T(1), exponent));
+}
+
+namespace detail {
+
+// Σ_k c_k (f(θ+kh) − f(θ−kh)) / h for the antisymmetric stencil c = numerators/denominator.
+template <class T, class Loss>
+T stencil(Loss& loss, T& theta, const T& theta0, const T& h, const int* numerators, int points, int denominator)
+{
+    T sum(0);
+    for (int k = 1; k <= points; ++k) {
+        theta = T(theta0 + T(k) * h);
+        const T plus = loss();
+        theta = T(theta0 - T(k) * h);
+        const T minus = loss();
+        sum += T(numerators[k - 1]) * T(plus - minus);
+    }
+    theta = theta0;
+    return sum / T(T(denominator) * h);
+}
+
+} // namespace detail
+
+// Evaluates `method` at step h. loss_error is ε_L (loss_rounding.hpp).
+template <class T, class Loss>
+NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, const T& h, const T& loss_error)
+{
+    if (method == Method::central) return central_difference(loss, theta, h, loss_error);
+
+    using std::abs;
+    const T theta0 = theta;
+    if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0)};
+    // Each evaluation point θ + kh may itself be rounded, by up to u·|θ + kh|; that moves
+    // f by |f'|·u·|θ + kh|, which counts like extra rounding of the loss.
+    const auto with_point_error = [&](const T& derivative, int reach) {
+        return T(loss_error + machine_epsilon<T>() * T(abs(theta0) + T(reach) * h) * abs(derivative));
+    };
+
+    NumericDerivative<T> d;
+    d.step = h;
+    if (method == Method::richardson) {
+        // A[i][j]: i extrapolation steps applied to central differences at h/2^j.
+        const int K = richardson_levels;
+        T A[K + 1][K + 1], R[K + 1][K + 1]; // values and their rounding bounds
+        for (int j = 0; j <= K; ++j) {
+            const T hj = T(h / T(1 << j));
+            const int one[1] = {1};
+            A[0][j] = detail::stencil(loss, theta, theta0, hj, one, 1, 2);
+            R[0][j] = T(0); // filled below, once ε is known
+        }
+        const T eps = with_point_error(A[0][0], 1);
+        for (int j = 0; j <= K; ++j) R[0][j] = eps / T(h / T(1 << j)); // ε/h_j for each central difference
+        for (int i = 1; i <= K; ++i) {
+            const T four_i(1 << (2 * i));
+            for (int j = 0; j + i <= K; ++j) {
+                A[i][j] = (four_i * A[i - 1][j + 1] - A[i - 1][j]) / T(four_i - T(1));
+                R[i][j] = (four_i * R[i - 1][j + 1] + R[i - 1][j]) / T(four_i - T(1));
+            }
+        }
+        d.value = A[K][0];
+        // The last extrapolation's change estimates what is left; it is blurred by
+        // the rounding of both tableau entries it compares.
+        d.truncation = abs(T(A[K][0] - A[K - 1][1]));
+        d.rounding = T(2) * R[K][0] + R[K - 1][1];
+        d.error_bound = d.truncation + d.rounding;
+        return d;
+    }
+
+    static const int c4[2] = {8, -1}, c6[3] = {45, -9, 1};
+    const int* c = method == Method::central4 ? c4 : c6;
+    const int points = method == Method::central4 ? 2 : 3, denominator = method == Method::central4 ? 12 : 60;
+    const int p = method_order(method);
+    const T D1 = detail::stencil(loss, theta, theta0, h, c, points, denominator);
+    const T D2 = detail::stencil(loss, theta, theta0, T(2 * h), c, points, denominator);
+    int weight = 0; // Σ_k 2|c_k|
+    for (int k = 0; k < points; ++k) weight += 2 * std::abs(c[k]);
+    const T rounding = with_point_error(D1, 2 * points) * T(weight) / T(T(denominator) * h); // of D(h)
+    const T scale = T((1 << p) - 1);                                                         // D(2h) − D(h) ≈ (2^p − 1)·c·h^p
+    d.value = D1;
+    d.truncation = abs(T(D2 - D1)) / scale;
+    d.rounding = rounding * T(T(1) + T(T(3) / T(2)) / scale); // D(h)'s own, plus the blur of the estimate
+    d.error_bound = d.truncation + d.rounding;
+    return d;
+}
+
+} // namespace gradcheck
