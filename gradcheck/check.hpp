@@ -23,6 +23,7 @@
 
 #include "backward.hpp"
 #include "central_difference.hpp"
+#include "forward_mode.hpp"
 #include "methods.hpp"
 #include "decimal.hpp"
 #include "init.hpp"
@@ -139,9 +140,15 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
     r.method = std::string(method_name(settings.method));
     r.method_description = std::string(method_description(settings.method));
     const std::string root = settings.method == Method::central ? "1/3" : "1/" + std::to_string(method_order(settings.method) + 1);
-    r.step_rule = settings.step ? "h = " + *settings.step + " (given)"
-                                : "h = u^(" + root + ")·max(1, |θ|) rounded to a power of 2 = "
-                                      + scientific(method_step(settings.method, T(0)), 3) + "·max(1, |θ|)";
+    r.step_rule = settings.step                             ? "h = " + *settings.step + " (given)"
+                  : settings.method == Method::autodiff     ? "no step"
+                  : settings.method == Method::complex_step ? "h = u·max(1, |θ|) = " + scientific(method_step(settings.method, T(0)), 3) + "·max(1, |θ|)"
+                                                            : "h = u^(" + root + ")·max(1, |θ|) rounded to a power of 2 = "
+                                                                  + scientific(method_step(settings.method, T(0)), 3) + "·max(1, |θ|)";
+    if (settings.method == Method::autodiff && !has_autodiff<T>)
+        throw InputError("--method autodiff: Boost 1.74's autodiff does not compile with MPFR numbers; use --precision 50 or 100, or --method complex-step");
+    if (settings.method == Method::autodiff && settings.step) throw InputError("--step: autodiff takes no step");
+    const T L = loss();
     xornet::Gradients<T> grads;
     try {
         grads = xornet::gradients_for(settings.formulas, P, X, Y, cache);
@@ -167,7 +174,14 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
         partial.worst_digits = working_digits<T>();
         for (std::size_t k = 0; k < theta.size(); ++k) {
             const T h = step_given ? given_step : method_step(settings.method, theta.flat(k));
-            const NumericDerivative<T> numeric = numeric_derivative(settings.method, loss, theta.flat(k), h, loss_error);
+            NumericDerivative<T> numeric;
+            if (settings.method == Method::complex_step)
+                numeric = complex_step(settings.formulas, P, X, Y, p, k, h, L, loss_error);
+            else if (settings.method == Method::autodiff) {
+                if constexpr (has_autodiff<T>) numeric = gradcheck::autodiff(settings.formulas, P, X, Y, p, k, L, loss_error);
+                numeric.step = T(1); // "moved": autodiff has no step to vanish
+            } else
+                numeric = numeric_derivative(settings.method, loss, theta.flat(k), h, loss_error);
             const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
                                       + std::to_string(k % theta.cols()) + "]";
             if (numeric.step == T(0))

@@ -20,7 +20,10 @@
 
 namespace gradcheck {
 
-enum class Method { central, central4, central6, richardson };
+enum class Method { central, central4, central6, richardson, complex_step, autodiff };
+
+inline constexpr Method all_methods[] = {Method::central,    Method::central4,     Method::central6,
+                                         Method::richardson, Method::complex_step, Method::autodiff};
 
 // For the report: what the method computes.
 inline constexpr std::string_view method_description(Method m)
@@ -30,6 +33,8 @@ inline constexpr std::string_view method_description(Method m)
     case Method::central4: return "4th-order central differences [8(L(θ+h) - L(θ-h)) - (L(θ+2h) - L(θ-2h))]/12h";
     case Method::central6: return "6th-order central differences [45(L(θ+h) - L(θ-h)) - 9(L(θ+2h) - L(θ-2h)) + (L(θ+3h) - L(θ-3h))]/60h";
     case Method::richardson: return "Richardson extrapolation of central differences at h, h/2, h/4, h/8 (order 8)";
+    case Method::complex_step: return "complex step Im L(θ + i·h)/h";
+    case Method::autodiff: return "forward-mode automatic differentiation (Boost.Math autodiff)";
     }
     return "?";
 }
@@ -41,6 +46,8 @@ inline constexpr std::string_view method_name(Method m)
     case Method::central4: return "central4";
     case Method::central6: return "central6";
     case Method::richardson: return "richardson";
+    case Method::complex_step: return "complex-step";
+    case Method::autodiff: return "autodiff";
     }
     return "?";
 }
@@ -53,13 +60,16 @@ inline constexpr int method_order(Method m)
     case Method::central4: return 4;
     case Method::central6: return 6;
     case Method::richardson: return 8;
+    case Method::complex_step: return 2;
+    case Method::autodiff: return 0;
     }
     return 2;
 }
 
 inline constexpr int richardson_levels = 3; // extrapolation steps: order 2 + 2·3 = 8
 
-// u^(1/(p+1))·max(1, |θ|), rounded to the nearest power of two.
+// u^(1/(p+1))·max(1, |θ|), rounded to the nearest power of two; for the complex
+// step, which subtracts nothing, u·max(1, |θ|); autodiff takes no step (0).
 template <class T>
 T method_step(Method m, const T& theta)
 {
@@ -67,7 +77,9 @@ T method_step(Method m, const T& theta)
     using std::ldexp;
     using std::log2;
     using std::pow;
-    const T root = T(pow(machine_epsilon<T>(), T(1) / T(method_order(m) + 1)));
+    if (m == Method::autodiff) return T(0);
+    const T root = m == Method::complex_step ? machine_epsilon<T>()
+                                             : T(pow(machine_epsilon<T>(), T(1) / T(method_order(m) + 1)));
     const T target = root * (abs(theta) > T(1) ? T(abs(theta)) : T(1));
     const int exponent = static_cast<int>(std::lround(static_cast<double>(T(log2(target)))));
     return T(ldexp(T(1), exponent));

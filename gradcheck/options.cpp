@@ -53,7 +53,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                                            "a mistake from the gallery, or list to list them all. Default: derived")
         ->type_name("NAME");
     std::string method = "central";
-    app.add_option("--method", method, "Numeric method: central, central4, central6 or richardson. Default: central")
+    app.add_option("--method", method, "Numeric method: central, central4, central6, richardson, complex-step or autodiff. Default: central")
         ->type_name("METHOD");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
@@ -101,9 +101,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         throw InputError("trace: --formulas must be derived or seed (trace shows the backward pass of lib/backward.hpp)");
 
     bool method_known = false;
-    for (Method m : {Method::central, Method::central4, Method::central6, Method::richardson})
+    for (Method m : all_methods)
         if (method == method_name(m)) o.settings.method = m, method_known = true;
-    if (!method_known) throw InputError("--method: \"" + method + "\" is not central, central4, central6 or richardson");
+    if (!method_known) throw InputError("--method: \"" + method + "\" is not central, central4, central6, richardson, complex-step or autodiff");
 
     if (format == "text") o.format = Format::text;
     else if (format == "json") o.format = Format::json;

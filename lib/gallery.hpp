@@ -51,19 +51,25 @@ inline const GalleryEntry& gallery_entry(Derivation d)
     return gallery[0];
 }
 
+// The "safe log" many codes use: it never sees log(0), and it is a different function.
+//   L = −(1/m) Σ [Y·log(A2 + 1e-12) + (1 − Y)·log(1 − A2 + 1e-12)]
+template <class T>
+T loss_clamped_log(const Matrix<T>& A2, const Matrix<T>& Y)
+{
+    using std::log;
+    const T eps(1e-12);
+    T sum(0);
+    for (std::size_t i = 0; i < Y.cols(); ++i)
+        sum += Y(0, i) * log(T(A2(0, i) + eps)) + (T(1) - Y(0, i)) * log(T(T(1) - A2(0, i) + eps));
+    return -sum / T(Y.cols());
+}
+
 // The loss the derivation's author computes. All but clamped_log use the mean
 // binary cross-entropy (stable form).
 template <class T>
 T loss_for(Derivation d, const Cache<T>& c, const Matrix<T>& Y)
 {
-    if (d != Derivation::clamped_log) return loss_stable(c.Z2, Y);
-    // The "safe log" many codes use: it never sees log(0), and it is a different function.
-    using std::log;
-    const T eps(1e-12);
-    T sum(0);
-    for (std::size_t i = 0; i < Y.cols(); ++i)
-        sum += Y(0, i) * log(T(c.A2(0, i) + eps)) + (T(1) - Y(0, i)) * log(T(T(1) - c.A2(0, i) + eps));
-    return -sum / T(Y.cols());
+    return d == Derivation::clamped_log ? loss_clamped_log(c.A2, Y) : loss_stable(c.Z2, Y);
 }
 
 // The analytic gradient the derivation's author computes: backward.hpp for the
