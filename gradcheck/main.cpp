@@ -28,10 +28,18 @@ int main(int argc, char** argv)
             return 0;
         }
         std::vector<CheckReport> reports;
-        for (const Precision& precision : o.precisions) reports.push_back(run_check(precision, o.problem, o.settings));
+        for (const Precision& precision : o.precisions)
+            for (Method method : o.methods) {
+                CheckSettings settings = o.settings;
+                settings.method = method;
+                // autodiff does not exist at MPFR digit counts: a ladder skips it, a single run says so.
+                if (o.ladder && method == Method::autodiff && precision.kind == Precision::Kind::mpfr) continue;
+                reports.push_back(run_check(precision, o.problem, settings));
+            }
         // Everything is computed before anything is printed: an error leaves stdout empty.
         std::ostringstream out;
         if (o.format == Format::json) print_json(out, o.problem, reports);
+        else if (o.ladder) print_ladder(out, o.problem, reports);
         else print_text(out, o.problem, reports);
         std::cout << out.str() << std::flush;
         return all_pass(reports) ? 0 : 1;

@@ -53,7 +53,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                                            "a mistake from the gallery, or list to list them all. Default: derived")
         ->type_name("NAME");
     std::string method = "central";
-    app.add_option("--method", method, "Numeric method: central, central4, central6, richardson, complex-step or autodiff. Default: central")
+    app.add_option("--method", method, "Comma-separated list of numeric methods: central, central4, central6, richardson, "
+                                       "complex-step, autodiff, or all. Default: central")
         ->type_name("METHOD");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
@@ -100,10 +101,22 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         && o.settings.formulas != xornet::Derivation::seed)
         throw InputError("trace: --formulas must be derived or seed (trace shows the backward pass of lib/backward.hpp)");
 
-    bool method_known = false;
-    for (Method m : all_methods)
-        if (method == method_name(m)) o.settings.method = m, method_known = true;
-    if (!method_known) throw InputError("--method: \"" + method + "\" is not central, central4, central6, richardson, complex-step or autodiff");
+    o.methods.clear();
+    for (std::size_t start = 0;;) {
+        const std::size_t comma = method.find(',', start);
+        const std::string name = method.substr(start, comma - start);
+        bool known = name == "all";
+        if (known) o.methods.assign(std::begin(all_methods), std::end(all_methods));
+        for (Method m : all_methods)
+            if (name == method_name(m)) o.methods.push_back(m), known = true;
+        if (!known)
+            throw InputError("--method: \"" + name + "\" is not central, central4, central6, richardson, complex-step, autodiff or all");
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    o.settings.method = o.methods.front();
+    o.ladder = precision == "all" || o.methods.size() > 1;
+    if (o.command == Command::trace && app.count("--method")) throw InputError("trace: --method has no effect");
 
     if (format == "text") o.format = Format::text;
     else if (format == "json") o.format = Format::json;

@@ -19,6 +19,8 @@ struct Options {
     std::vector<Precision> precisions; // check: default double, then 50 digits; trace: one, default double
     Problem problem;
     CheckSettings settings;
+    std::vector<Method> methods{Method::central}; // each precision is checked with each method
+    bool ladder = false; // print one compact table (--precision all, or several methods)
     Format format = Format::text;
 };
 

@@ -10,6 +10,7 @@ namespace gradcheck {
 Precision parse_precision(const std::string& text)
 {
     using Kind = Precision::Kind;
+    if (text == "float") return {Kind::float_, 0, text, "float (24-bit binary, IEEE 754)"};
     if (text == "double") return {Kind::double_, 0, text, "double (53-bit binary, IEEE 754)"};
     if (text == "long-double") return {Kind::long_double, 0, text, "long double (64-bit binary, x87 extended)"};
     if (text == "50") return {Kind::bin50, 50, text, "50 digits (Boost cpp_bin_float_50)"};
@@ -18,13 +19,14 @@ Precision parse_precision(const std::string& text)
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), digits);
     const bool is_number = !text.empty() && ec == std::errc() && end == text.data() + text.size() && text[0] != '0';
     if (!is_number || digits < min_mpfr_digits || digits > max_mpfr_digits)
-        throw InputError("--precision: \"" + text + "\" is not double, long-double, 50, 100 or a digit count from "
+        throw InputError("--precision: \"" + text + "\" is not float, double, long-double, 50, 100 or a digit count from "
                          + std::to_string(min_mpfr_digits) + " to " + std::to_string(max_mpfr_digits));
     return {Kind::mpfr, digits, text, std::to_string(digits) + " digits (MPFR)"};
 }
 
 std::vector<Precision> parse_precision_list(const std::string& text)
 {
+    if (text == "all") return parse_precision_list(precision_ladder);
     std::vector<Precision> list;
     std::size_t start = 0;
     while (true) {
@@ -42,6 +44,7 @@ JobResult run(Job job, const Precision& precision, const Problem& problem, const
 {
     try {
         switch (precision.kind) {
+        case Precision::Kind::float_: return run_in_float(job, problem, settings);
         case Precision::Kind::double_: return run_in_double(job, problem, settings);
         case Precision::Kind::long_double: return run_in_long_double(job, problem, settings);
         case Precision::Kind::bin50: return run_in_bin50(job, problem, settings);

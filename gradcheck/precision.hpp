@@ -13,7 +13,7 @@
 namespace gradcheck {
 
 struct Precision {
-    enum class Kind { double_, long_double, bin50, bin100, mpfr };
+    enum class Kind { float_, double_, long_double, bin50, bin100, mpfr };
     Kind kind = Kind::double_;
     unsigned digits = 0; // decimal digits for mpfr
     std::string name;    // as written: "double", "long-double", "50", "100", "300"
@@ -27,7 +27,9 @@ inline constexpr unsigned max_mpfr_digits = 10000;
 // Throws InputError on anything else.
 Precision parse_precision(const std::string& text);
 
-// A comma-separated list of the above, e.g. "double,50".
+// A comma-separated list of the above, e.g. "double,50"; "all" is the ladder
+// float,double,long-double,50,100.
+inline constexpr const char* precision_ladder = "float,double,long-double,50,100";
 std::vector<Precision> parse_precision_list(const std::string& text);
 
 CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings);
@@ -43,6 +45,7 @@ struct JobResult {
     TraceReport trace;
 };
 
+JobResult run_in_float(Job, const Problem&, const CheckSettings&);
 JobResult run_in_double(Job, const Problem&, const CheckSettings&);
 JobResult run_in_long_double(Job, const Problem&, const CheckSettings&);
 JobResult run_in_bin50(Job, const Problem&, const CheckSettings&);

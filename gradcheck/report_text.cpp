@@ -87,15 +87,48 @@ bool all_pass(const std::vector<CheckReport>& reports)
     return std::all_of(reports.begin(), reports.end(), [](const CheckReport& r) { return r.pass; });
 }
 
-void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+namespace {
+
+void print_header(std::ostream& out, const Problem& problem, const CheckReport& first)
 {
-    const CheckReport& first = reports.front();
     out << "gradcheck " << version << ": the hand-derived gradients of the XOR network against numeric ones\n";
     out << "network  " << first.N << "-" << first.H << "-1 (N = " << first.N << " inputs, H = " << first.H
         << " hidden units, 1 output), m = " << first.m << " examples: " << problem.data_source << "\n";
     out << "weights  " << problem.weights_source << "\n";
     out << "formulas " << first.formulas << " (" << first.formulas_explanation << ")\n";
+}
 
+} // namespace
+
+void print_ladder(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+{
+    print_header(out, problem, reports.front());
+    out << "\ndigits of agreement, worst element of each partial; 'bound' is the fewest digits the method's\n"
+           "error bound guarantees (its floor at this precision); a row passes when every element is within its bound\n\n";
+    out << pad("precision", 13) << pad("method", 14);
+    for (const auto& p : reports.front().partials) out << rpad(p.name, 8);
+    out << rpad("bound", 8) << "  result\n";
+    for (const CheckReport& r : reports) {
+        out << pad(r.precision, 13) << pad(r.method, 14);
+        if (!r.backward_error.empty()) {
+            out << "shape error: " << r.backward_error << "\n";
+            continue;
+        }
+        double floor = 1e9;
+        for (const auto& p : r.partials) {
+            out << rpad(fixed1(p.worst_digits), 8);
+            for (const auto& e : p.elements) floor = std::min(floor, e.digits_needed);
+        }
+        out << rpad(fixed1(floor), 8) << "  " << (r.pass ? "pass" : "FAIL") << "\n";
+    }
+    out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ": " << reports.size() << " checks, "
+        << std::count_if(reports.begin(), reports.end(), [](const CheckReport& r) { return !r.pass; }) << " failed\n";
+}
+
+void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+{
+    const CheckReport& first = reports.front();
+    print_header(out, problem, first);
     for (const CheckReport& r : reports) {
         out << "\n=== " << r.precision_label << ": machine epsilon u = " << r.epsilon << " ===\n";
         out << "loss L = " << r.loss << "  (stable form, from Z2)\n";

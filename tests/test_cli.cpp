@@ -472,3 +472,35 @@ BOOST_AUTO_TEST_CASE(file_size_limit)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ladder)
+
+// --precision all --method all: one row per (precision, method), every one passing,
+// and the gallery's clamped-log caught by every row but the low-precision stencils.
+BOOST_AUTO_TEST_CASE(precision_ladder_table)
+{
+    const Result r = run({"--precision", "all", "--method", "all"});
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    std::size_t rows = 0;
+    for (const auto& line : lines_of(r.out))
+        for (const char* p : {"float ", "double ", "long-double ", "50 ", "100 "})
+            if (starts_with(line, p)) {
+                ++rows;
+                BOOST_TEST(contains(line, "  pass"), line);
+            }
+    BOOST_TEST(rows == 30u);
+    BOOST_TEST(last_line(r.out) == "PASS: 30 checks, 0 failed");
+
+    const Result clamp = run({"--precision", "double,50", "--method", "central,complex-step", "--formulas", "clamped-log"});
+    BOOST_TEST(clamp.status == 1);
+    BOOST_TEST(last_line(clamp.out) == "FAIL: 4 checks, 3 failed"); // only central in double lets it through
+}
+
+BOOST_AUTO_TEST_CASE(mpfr_1000_digits_with_the_complex_step)
+{
+    const Result r = run({"--precision", "1000", "--method", "complex-step"});
+    check_passes(r);
+    BOOST_TEST(contains(r.out, "1000 digits (MPFR)"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

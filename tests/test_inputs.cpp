@@ -405,7 +405,7 @@ BOOST_AUTO_TEST_CASE(precision_rejects)
         BOOST_TEST_CONTEXT("\"" << s << "\"")
         {
             BOOST_CHECK_EXCEPTION(gradcheck::parse_precision(s), InputError,
-                                  contains("--precision: \"" + s + "\" is not double, long-double, 50, 100 or a digit count"));
+                                  contains("--precision: \"" + s + "\" is not float, double, long-double, 50, 100 or a digit count"));
         }
     }
 }
