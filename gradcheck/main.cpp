@@ -9,6 +9,7 @@
 #include "options.hpp"
 #include "printable.hpp"
 #include "report_print.hpp"
+#include "sweep_output.hpp"
 
 int main(int argc, char** argv)
 {
@@ -24,6 +25,20 @@ int main(int argc, char** argv)
             const TraceReport trace = run_trace(o.precisions.front(), o.problem, o.settings);
             std::ostringstream out;
             print_trace(out, o.problem, trace);
+            std::cout << out.str() << std::flush;
+            return 0;
+        }
+        if (o.command == Command::sweep) {
+            SweepReport sweep;
+            for (const Precision& precision : o.precisions)
+                for (Method method : o.methods) {
+                    CheckSettings settings = o.settings;
+                    settings.method = method;
+                    const SweepReport part = run_sweep(precision, o.problem, settings);
+                    sweep.points.insert(sweep.points.end(), part.points.begin(), part.points.end());
+                }
+            std::ostringstream out;
+            write_sweep(out, sweep, o.output);
             std::cout << out.str() << std::flush;
             return 0;
         }

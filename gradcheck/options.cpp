@@ -61,6 +61,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     CLI::App* trace = app.add_subcommand("trace", "Print every array of the forward and backward pass (X, W1, Z1, A1, ..., "
                                                   "dZ2, dW2, ..., dB1) with its shape, in one precision (default double)");
     trace->fallthrough(); // the options above also follow `trace`
+    CLI::App* sweep = app.add_subcommand("sweep", "Error of the numeric gradient against the analytic one over steps from 1e-1 "
+                                                  "down past the rounding floor, per precision: writes a CSV and an SVG plot");
+    std::string output = "sweep";
+    sweep->add_option("--output", output, "Prefix of the files written: PREFIX.csv and PREFIX.svg. Default: sweep")
+        ->type_name("PREFIX");
+    sweep->fallthrough();
     app.require_subcommand(0, 1);
 
     ParsedCommandLine parsed;
@@ -79,7 +85,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     }
 
     Options& o = parsed.options;
-    o.command = trace->parsed() ? Command::trace : Command::check;
+    o.command = trace->parsed() ? Command::trace : sweep->parsed() ? Command::sweep : Command::check;
+    o.output = output;
     o.precisions = parse_precision_list(o.command == Command::trace && !app.count("--precision") ? "double" : precision);
     if (o.command == Command::trace) {
         if (o.precisions.size() != 1) throw InputError("trace: --precision takes one precision, not a list");
@@ -117,6 +124,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     o.settings.method = o.methods.front();
     o.ladder = precision == "all" || o.methods.size() > 1;
     if (o.command == Command::trace && app.count("--method")) throw InputError("trace: --method has no effect");
+    if (o.command == Command::sweep) {
+        for (Method m : o.methods)
+            if (m == Method::complex_step || m == Method::autodiff)
+                throw InputError("sweep: --method must be central, central4, central6 or richardson (a step sweep needs a difference)");
+        if (app.count("--step")) throw InputError("sweep: --step has no effect (the sweep tries every step)");
+        if (app.count("--format")) throw InputError("sweep: --format has no effect (the sweep writes CSV and SVG)");
+        if (output.empty()) throw InputError("sweep: --output must not be empty");
+    }
 
     if (format == "text") o.format = Format::text;
     else if (format == "json") o.format = Format::json;

@@ -12,7 +12,7 @@ namespace gradcheck {
 enum class Format { text, json };
 
 // `gradcheck` checks the gradients; `gradcheck trace` prints every array of one pass.
-enum class Command { check, trace };
+enum class Command { check, trace, sweep };
 
 struct Options {
     Command command = Command::check;
@@ -22,6 +22,7 @@ struct Options {
     std::vector<Method> methods{Method::central}; // each precision is checked with each method
     bool ladder = false; // print one compact table (--precision all, or several methods)
     Format format = Format::text;
+    std::string output = "sweep"; // sweep: writes output.csv and output.svg
 };
 
 // What main() should do after parsing.

@@ -67,6 +67,13 @@ CheckReport run_check(const Precision& precision, const Problem& problem, const 
     return r;
 }
 
+SweepReport run_sweep(const Precision& precision, const Problem& problem, const CheckSettings& settings)
+{
+    SweepReport r = run(Job::sweep, precision, problem, settings).sweep;
+    for (SweepPoint& p : r.points) p.precision = precision.name;
+    return r;
+}
+
 TraceReport run_trace(const Precision& precision, const Problem& problem, const CheckSettings& settings)
 {
     TraceReport r = run(Job::trace, precision, problem, settings).trace;

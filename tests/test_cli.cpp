@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -501,6 +502,53 @@ BOOST_AUTO_TEST_CASE(mpfr_1000_digits_with_the_complex_step)
     const Result r = run({"--precision", "1000", "--method", "complex-step"});
     check_passes(r);
     BOOST_TEST(contains(r.out, "1000 digits (MPFR)"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(sweep)
+
+// The V: the error falls with h (truncation) to a minimum near u^(1/3), then rises
+// again (rounding). The CSV holds every point; the plot is drawn when gnuplot exists.
+BOOST_AUTO_TEST_CASE(writes_csv_with_the_v_shape_and_a_plot)
+{
+    TempDir dir;
+    const std::string prefix = (dir.path / "v").string();
+    const Result r = run({"sweep", "--precision", "double,50", "--output", prefix});
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(contains(r.out, "wrote " + prefix + ".csv"));
+    std::ifstream csv(prefix + ".csv");
+    std::string header;
+    std::getline(csv, header);
+    BOOST_TEST(header == "precision,method,h,relative_error");
+    std::map<std::string, std::vector<std::pair<double, double>>> series; // precision → (h, error)
+    for (std::string line; std::getline(csv, line);) {
+        std::vector<std::string> cells;
+        std::istringstream fields(line);
+        for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+        BOOST_TEST_REQUIRE(cells.size() == 4u);
+        series[cells[0]].push_back({std::stod(cells[2]), std::stod(cells[3])});
+    }
+    BOOST_TEST(series.size() == 2u);
+    for (const auto& [precision, points] : series) {
+        BOOST_TEST_CONTEXT(precision)
+        {
+            BOOST_TEST(points.front().first == 0.1);
+            auto best = std::min_element(points.begin(), points.end(),
+                                         [](const auto& a, const auto& b) { return a.second < b.second; });
+            // The minimum lies inside, and both arms climb by orders of magnitude from it.
+            BOOST_TEST((best != points.begin() && best + 1 != points.end()));
+            BOOST_TEST(points.front().second > 1e3 * best->second);
+            BOOST_TEST(points.back().second > 1e3 * best->second);
+        }
+    }
+    const bool have_gnuplot = std::system("command -v gnuplot > /dev/null 2>&1") == 0;
+    if (have_gnuplot) {
+        BOOST_TEST(fs::exists(prefix + ".svg"));
+        BOOST_TEST(contains(r.out, "wrote " + prefix + ".svg"));
+    } else {
+        BOOST_TEST(contains(r.out, "plot skipped: gnuplot is not installed"));
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,51 @@
+// Builds a SweepReport in scalar type T. Only the check_*.cpp files include it.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "check.hpp"
+#include "sweep.hpp"
+
+namespace gradcheck {
+
+// Steps 10^(−k/4) from 1e-1 down to u^(2/3)·1e-2, well past the optimum u^(1/(p+1)):
+// there rounding, ε_L/h, has grown far above truncation.
+template <class T>
+SweepReport sweep_network(const Problem& problem, const CheckSettings& settings)
+{
+    using std::abs;
+    using std::pow;
+    const xornet::Matrix<T> X = from_text<T>(problem.data.X);
+    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y);
+    xornet::Parameters<T> P = parameters_for<T>(problem);
+    const xornet::Gradients<T> g = xornet::gradients_for(settings.formulas, P, X, Y, xornet::forward(P, X));
+    const T loss_error = loss_rounding_bound(P, X, Y);
+    const auto loss = [&] { return xornet::loss_for(settings.formulas, xornet::forward(P, X), Y); };
+    const double last = -2.0 / 3.0 * log10_of(machine_epsilon<T>()) + 2.0;
+
+    SweepReport r;
+    for (int k = sweep_points_per_decade; k <= last * sweep_points_per_decade; ++k) {
+        const T h = T(pow(T(10), T(-k) / T(sweep_points_per_decade)));
+        T worst(0);
+        for (xornet::Param p : xornet::all_params) {
+            xornet::Matrix<T>& theta = xornet::param(P, p);
+            for (std::size_t e = 0; e < theta.size(); ++e) {
+                const T a = xornet::gradient(g, p).flat(e);
+                const NumericDerivative<T> n = numeric_derivative(settings.method, loss, theta.flat(e), h, loss_error);
+                if (n.step == T(0)) continue; // h below θ's resolution: nothing to difference
+                worst = std::max(worst, T(abs(T(n.value - a)) / std::max(abs(a), abs(n.value))));
+            }
+        }
+        SweepPoint point;
+        point.method = std::string(method_name(settings.method));
+        point.log10_h = -static_cast<double>(k) / sweep_points_per_decade;
+        point.h = scientific(h, 3);
+        point.error = scientific(worst, 3);
+        point.log10_error = worst > T(0) ? log10_of(worst) : -working_digits<T>();
+        r.points.push_back(point);
+    }
+    return r;
+}
+
+} // namespace gradcheck

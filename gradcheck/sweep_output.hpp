@@ -1,0 +1,16 @@
+// Writing a sweep: the CSV, the plot (through gnuplot, when it is installed),
+// and a short summary for the terminal.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "sweep.hpp"
+
+namespace gradcheck {
+
+// Writes prefix.csv and, if gnuplot is found, prefix.svg; prints what was written
+// and each series' best step to `out`. Throws InputError if a file cannot be written.
+void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string& prefix);
+
+} // namespace gradcheck
