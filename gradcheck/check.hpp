@@ -111,14 +111,13 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric)
     return e;
 }
 
+// Checks the network with parameters P on examples X (N×m) and labels Y (1×m).
+// P is perturbed one element at a time and restored.
 template <class T>
-CheckReport check_gradients(const Problem& problem, const CheckSettings& settings)
+CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y,
+                             const CheckSettings& settings)
 {
     using xornet::Param;
-    const xornet::Matrix<T> X = from_text<T>(problem.data.X); // N×m
-    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y); // 1×m
-    xornet::Parameters<T> P = parameters_for<T>(problem);
-
     const xornet::Cache<T> cache = xornet::forward(P, X);
     const T loss_error = loss_rounding_bound(P, X, Y);
     // The loss its author computes: the numeric gradient differentiates this one.
@@ -201,6 +200,12 @@ CheckReport check_gradients(const Problem& problem, const CheckSettings& setting
         r.partials.push_back(std::move(partial));
     }
     return r;
+}
+
+template <class T>
+CheckReport check_gradients(const Problem& problem, const CheckSettings& settings)
+{
+    return check_parameters(parameters_for<T>(problem), from_text<T>(problem.data.X), from_text<T>(problem.data.Y), settings);
 }
 
 } // namespace gradcheck

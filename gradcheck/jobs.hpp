@@ -4,6 +4,7 @@
 #include "check.hpp"
 #include "precision.hpp"
 #include "sweep_network.hpp"
+#include "training_network.hpp"
 #include "trace_network.hpp"
 
 namespace gradcheck {
@@ -16,6 +17,7 @@ JobResult run_job(Job job, const Problem& problem, const CheckSettings& settings
     case Job::check: r.check = check_gradients<T>(problem, settings); break;
     case Job::trace: r.trace = trace_network<T>(problem, settings); break;
     case Job::sweep: r.sweep = sweep_network<T>(problem, settings); break;
+    case Job::train: r.train = train_network<T>(problem, settings); break;
     }
     return r;
 }

@@ -42,6 +42,18 @@ int main(int argc, char** argv)
             std::cout << out.str() << std::flush;
             return 0;
         }
+        if (o.command == Command::train) {
+            std::vector<std::pair<Precision, TrainReport>> runs;
+            bool pass = true;
+            for (const Precision& precision : o.precisions) {
+                runs.push_back({precision, run_train(precision, o.problem, o.settings)});
+                pass = pass && runs.back().second.pass;
+            }
+            std::ostringstream out;
+            print_training(out, o.problem, runs);
+            std::cout << out.str() << std::flush;
+            return pass ? 0 : 1;
+        }
         std::vector<CheckReport> reports;
         for (const Precision& precision : o.precisions)
             for (Method method : o.methods) {

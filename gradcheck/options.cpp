@@ -67,6 +67,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     sweep->add_option("--output", output, "Prefix of the files written: PREFIX.csv and PREFIX.svg. Default: sweep")
         ->type_name("PREFIX");
     sweep->fallthrough();
+    CLI::App* train = app.add_subcommand("train", "Train by gradient descent and re-check all four partials every few epochs, "
+                                                  "into saturated late training; print the worst digits seen and the predictions");
+    std::string epochs = "20000", every = "2000", rate = "1";
+    train->add_option("--epochs", epochs, "Epochs of gradient descent, 1..1000000. Default: 20000")->type_name("E");
+    train->add_option("--every", every, "Check every K epochs (and after the last), 1..E. Default: 2000")->type_name("K");
+    train->add_option("--learning-rate", rate, "Learning rate, > 0 and <= 100. Default: 1")->type_name("R");
+    train->fallthrough();
     app.require_subcommand(0, 1);
 
     ParsedCommandLine parsed;
@@ -85,7 +92,20 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     }
 
     Options& o = parsed.options;
-    o.command = trace->parsed() ? Command::trace : sweep->parsed() ? Command::sweep : Command::check;
+    o.command = trace->parsed()   ? Command::trace
+                : sweep->parsed() ? Command::sweep
+                : train->parsed() ? Command::train
+                                  : Command::check;
+    if (o.command == Command::train) {
+        TrainingSettings& t = o.settings.training;
+        t.epochs = parse_unsigned("--epochs", epochs, 1, 1000000);
+        t.every = parse_unsigned("--every", every, 1, t.epochs);
+        require_decimal(rate, "--learning-rate");
+        const double r = std::strtod(rate.c_str(), nullptr);
+        if (!(r > 0.0 && r <= 100.0)) throw InputError("--learning-rate: " + rate + " is not in (0, 100]");
+        t.learning_rate = rate;
+        if (app.count("--format")) throw InputError("train: --format has no effect (train prints text)");
+    }
     o.output = output;
     o.precisions = parse_precision_list(o.command == Command::trace && !app.count("--precision") ? "double" : precision);
     if (o.command == Command::trace) {

@@ -12,7 +12,7 @@ namespace gradcheck {
 enum class Format { text, json };
 
 // `gradcheck` checks the gradients; `gradcheck trace` prints every array of one pass.
-enum class Command { check, trace, sweep };
+enum class Command { check, trace, sweep, train };
 
 struct Options {
     Command command = Command::check;

@@ -67,6 +67,11 @@ CheckReport run_check(const Precision& precision, const Problem& problem, const 
     return r;
 }
 
+TrainReport run_train(const Precision& precision, const Problem& problem, const CheckSettings& settings)
+{
+    return run(Job::train, precision, problem, settings).train;
+}
+
 SweepReport run_sweep(const Precision& precision, const Problem& problem, const CheckSettings& settings)
 {
     SweepReport r = run(Job::sweep, precision, problem, settings).sweep;

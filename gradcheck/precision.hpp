@@ -35,17 +35,19 @@ std::vector<Precision> parse_precision_list(const std::string& text);
 
 CheckReport run_check(const Precision& precision, const Problem& problem, const CheckSettings& settings);
 TraceReport run_trace(const Precision& precision, const Problem& problem, const CheckSettings& settings);
+TrainReport run_train(const Precision& precision, const Problem& problem, const CheckSettings& settings);
 SweepReport run_sweep(const Precision& precision, const Problem& problem, const CheckSettings& settings);
 
 // A job is what to compute; the precision is where. Each check_*.cpp runs every
 // kind of job for its one scalar type (run_job in jobs.hpp), so a new job needs
 // no new function per type, and a new type no change to any job.
-enum class Job { check, trace, sweep };
+enum class Job { check, trace, sweep, train };
 
 struct JobResult {
     CheckReport check;
     TraceReport trace;
     SweepReport sweep;
+    TrainReport train;
 };
 
 JobResult run_in_float(Job, const Problem&, const CheckSettings&);

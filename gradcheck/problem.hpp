@@ -8,6 +8,7 @@
 
 #include "gallery.hpp"
 #include "methods.hpp"
+#include "training.hpp"
 #include "input_files.hpp"
 
 namespace gradcheck {
@@ -28,6 +29,7 @@ struct CheckSettings {
     xornet::Derivation formulas = xornet::Derivation::derived; // which analytic gradient (and loss) to check
     Method method = Method::central;
     std::optional<std::string> step; // absolute step h as decimal text; default: method_step(method, θ)
+    TrainingSettings training;       // for gradcheck train
 };
 
 } // namespace gradcheck

@@ -180,6 +180,28 @@ void print_matrix(std::ostream& out, const TracedMatrix& t)
 
 } // namespace
 
+void print_training(std::ostream& out, const Problem& problem, const std::vector<std::pair<Precision, TrainReport>>& runs)
+{
+    out << "gradcheck " << version << " train: gradient descent on " << problem.data_source << ", checking all four partials as it goes\n";
+    out << "weights  " << problem.weights_source << "\n";
+    bool all = true;
+    for (const auto& [precision, r] : runs) {
+        out << "\n=== " << precision.label << " ===\n";
+        out << pad("epoch", 8) << rpad("loss", 14) << rpad("max |A2-Y|", 12) << rpad("digits", 8) << rpad("needed", 8) << "  result\n";
+        for (const TrainingCheck& t : r.checks)
+            out << pad(std::to_string(t.epoch), 8) << rpad(t.loss, 14) << rpad(t.max_output_error, 12)
+                << rpad(fixed1(t.worst_digits), 8) << rpad(fixed1(t.digits_needed), 8) << "  " << (t.pass ? "ok" : "FAIL") << "\n";
+        out << "predictions after training (final loss " << r.final_loss << "):\n";
+        for (std::size_t i = 0; i < r.inputs.size(); ++i)
+            out << "  x = (" << r.inputs[i] << ")  A2 = " << r.predictions[i] << "  Y = " << r.labels[i] << "\n";
+        out << precision.name << ": " << (r.pass ? "every check passed" : "a check FAILED") << ", worst " << fixed1(r.worst_digits)
+            << " digits; " << (r.learned ? "every prediction rounds to its label" : "some predictions do not round to their labels")
+            << "\n";
+        all = all && r.pass;
+    }
+    out << "\n" << (all ? "PASS: the analytic gradient agreed with the numeric one at every check" : "FAIL: at some check the analytic gradient disagreed with the numeric one") << "\n";
+}
+
 void print_trace(std::ostream& out, const Problem& problem, const TraceReport& trace)
 {
     const TracedMatrix& W1 = trace.forward[2];

@@ -552,3 +552,30 @@ BOOST_AUTO_TEST_CASE(writes_csv_with_the_v_shape_and_a_plot)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(train)
+
+// Training with a large rate drives the outputs towards 0 and 1; every check on the
+// way passes, and the network ends up predicting XOR.
+BOOST_AUTO_TEST_CASE(checks_pass_all_along_training)
+{
+    const Result r = run({"train", "--epochs", "3000", "--every", "1000", "--learning-rate", "5", "--precision", "double,50"});
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(contains(r.out, "double: every check passed"));
+    BOOST_TEST(contains(r.out, "50: every check passed"));
+    BOOST_TEST(contains(r.out, "every prediction rounds to its label"));
+    BOOST_TEST(starts_with(last_line(r.out), "PASS"));
+    std::size_t rows = 0;
+    for (const auto& line : lines_of(r.out)) rows += starts_with(line, "3000 ") || starts_with(line, "0 ");
+    BOOST_TEST(rows == 4u); // epochs 0 and 3000, in each precision
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_derivation_fails_during_training)
+{
+    const Result r = run({"train", "--epochs", "10", "--every", "5", "--formulas", "seed", "--precision", "double"});
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, "a check FAILED"));
+    BOOST_TEST(starts_with(last_line(r.out), "FAIL"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,35 @@
+// gradcheck train: trains the network by gradient descent and re-checks all four
+// partials every few epochs, into late training where the sigmoids saturate.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace gradcheck {
+
+struct TrainingSettings {
+    std::string learning_rate = "1"; // decimal text, read in each precision
+    std::size_t epochs = 20000;
+    std::size_t every = 2000; // check every this many epochs (and at the end)
+};
+
+struct TrainingCheck {
+    std::size_t epoch = 0;
+    std::string loss;
+    std::string max_output_error; // max |A2 − Y|: how close to saturation the outputs are
+    double worst_digits = 0;
+    double digits_needed = 0;
+    bool pass = false;
+};
+
+struct TrainReport {
+    std::vector<TrainingCheck> checks;
+    std::vector<std::string> inputs, predictions, labels; // per example, at the end
+    std::string final_loss;
+    bool pass = false;     // every check passed
+    bool learned = false;  // every prediction rounds to its label
+    double worst_digits = 0;
+};
+
+} // namespace gradcheck

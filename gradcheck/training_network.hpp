@@ -1,0 +1,70 @@
+// Builds a TrainReport in scalar type T. Only the check_*.cpp files include it.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "check.hpp"
+#include "train.hpp"    // lib: xornet::train
+#include "training.hpp" // gradcheck: what to report
+
+namespace gradcheck {
+
+template <class T>
+TrainReport train_network(const Problem& problem, const CheckSettings& settings)
+{
+    using std::abs;
+    using std::round;
+    const xornet::Matrix<T> X = from_text<T>(problem.data.X);
+    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y);
+    xornet::Parameters<T> P = parameters_for<T>(problem);
+    const TrainingSettings& training = settings.training;
+    const T rate = from_decimal<T>(training.learning_rate);
+
+    TrainReport r;
+    r.pass = true;
+    r.worst_digits = working_digits<T>();
+    const auto check_now = [&](std::size_t epoch) {
+        const xornet::Cache<T> c = xornet::forward(P, X);
+        T max_error(0);
+        for (std::size_t i = 0; i < Y.cols(); ++i) max_error = std::max(max_error, T(abs(T(c.A2(0, i) - Y(0, i)))));
+        const CheckReport report = check_parameters(P, X, Y, settings);
+        TrainingCheck t;
+        t.epoch = epoch;
+        t.loss = scientific(xornet::loss_stable(c.Z2, Y), 6);
+        t.max_output_error = scientific(max_error, 3);
+        t.pass = report.pass;
+        t.worst_digits = working_digits<T>();
+        t.digits_needed = working_digits<T>();
+        for (const auto& p : report.partials)
+            for (const auto& e : p.elements) {
+                t.worst_digits = std::min(t.worst_digits, e.digits);
+                t.digits_needed = std::min(t.digits_needed, e.digits_needed);
+            }
+        r.pass = r.pass && t.pass;
+        r.worst_digits = std::min(r.worst_digits, t.worst_digits);
+        r.checks.push_back(t);
+    };
+
+    xornet::TrainingSettings<T> step{rate, 1};
+    for (std::size_t epoch = 0; epoch < training.epochs; ++epoch) {
+        if (epoch % training.every == 0) check_now(epoch);
+        xornet::train(P, X, Y, step);
+    }
+    check_now(training.epochs);
+
+    const xornet::Cache<T> c = xornet::forward(P, X);
+    r.final_loss = scientific(xornet::loss_stable(c.Z2, Y), 6);
+    r.learned = true;
+    for (std::size_t i = 0; i < Y.cols(); ++i) {
+        std::string input;
+        for (std::size_t k = 0; k < X.rows(); ++k) input += (k ? "," : "") + problem.data.X(k, i);
+        r.inputs.push_back(input);
+        r.predictions.push_back(scientific(c.A2(0, i), 6));
+        r.labels.push_back(problem.data.Y(0, i));
+        r.learned = r.learned && T(round(c.A2(0, i))) == T(round(Y(0, i)));
+    }
+    return r;
+}
+
+} // namespace gradcheck
