@@ -72,6 +72,25 @@ std::string describe_worst(const CheckReport& r)
     return "worst " + fixed1(w.digits) + " digits at " + w.where + ", " + fixed1(w.needed) + " needed";
 }
 
+// The element whose |a − n| exceeds its tolerance by the largest factor, with both
+// values and their ratio: a ratio of exactly m or −1 tells which mistake was made.
+std::string largest_mismatch(const CheckReport& r)
+{
+    const PartialCheck* where = nullptr;
+    const ElementCheck* worst = nullptr;
+    double worst_excess = -1e300;
+    for (const auto& p : r.partials)
+        for (const auto& e : p.elements) {
+            const double excess = e.digits_needed - e.digits; // log10 of |a − n| / tolerance
+            if (!e.pass && excess > worst_excess) worst_excess = excess, worst = &e, where = &p;
+        }
+    if (worst == nullptr) return "";
+    return "largest mismatch: " + where->name + "[" + std::to_string(worst->row) + "," + std::to_string(worst->col) + "]: a = "
+           + worst->analytic_shown + ", n = " + worst->numeric_shown + ", |a - n| = " + worst->abs_error + " is "
+           + fixed1(worst_excess) + " orders of magnitude above its tolerance " + worst->tolerance
+           + (worst->ratio.empty() ? std::string() : "; a/n = " + worst->ratio) + "\n";
+}
+
 std::size_t count_elements(const CheckReport& r, bool passing)
 {
     std::size_t n = 0;
@@ -148,6 +167,13 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
         out << "\n" << r.precision << ": " << (r.pass ? "all " + std::to_string(total) + " elements agree"
                                                       : std::to_string(failed) + " of " + std::to_string(total) + " elements FAIL")
             << " (" << describe_worst(r) << ")\n";
+        std::size_t near_zero = 0;
+        for (const auto& p : r.partials)
+            for (const auto& e : p.elements) near_zero += e.near_zero;
+        if (near_zero > 0)
+            out << "(abs): " << near_zero << " element(s) with both values within the tolerance of 0: compared by absolute error, "
+                << "since a relative error of two near-zero numbers means nothing\n";
+        if (!r.pass) out << largest_mismatch(r);
     }
 
     out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ":";

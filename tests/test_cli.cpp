@@ -579,3 +579,26 @@ BOOST_AUTO_TEST_CASE(a_wrong_derivation_fails_during_training)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(diagnostics)
+
+// A failing report names the worst element, both values and the ratio a/n.
+BOOST_AUTO_TEST_CASE(failure_names_the_largest_mismatch_and_its_ratio)
+{
+    const Result r = run({"--formulas", "seed", "--precision", "double"});
+    BOOST_TEST(r.status == 1);
+    BOOST_TEST(contains(r.out, "largest mismatch: dL/dB2[0,0]: a = "));
+    BOOST_TEST(contains(r.out, "orders of magnitude above its tolerance"));
+    BOOST_TEST(contains(r.out, "; a/n = 4\n"));
+}
+
+// Exactly zero gradients (an input that is 0 in the only example) are compared by
+// absolute error, and the report says so.
+BOOST_AUTO_TEST_CASE(near_zero_gradients_say_absolute_error_was_used)
+{
+    const Result r = run({"--data", fixture("one_example.json"), "--precision", "double"});
+    check_passes(r);
+    BOOST_TEST(contains(r.out, "(abs): 2 element(s) with both values within the tolerance of 0: compared by absolute error"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
