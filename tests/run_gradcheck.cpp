@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <sstream>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -88,6 +89,14 @@ Result run(const std::vector<std::string>& args)
     r.exited = WIFEXITED(wstatus);
     r.status = r.exited ? WEXITSTATUS(wstatus) : WTERMSIG(wstatus);
     return r;
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
 }
 
 } // namespace testing

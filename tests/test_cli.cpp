@@ -27,6 +27,7 @@ namespace fs = std::filesystem;
 
 using testing::env;
 using testing::Result;
+using testing::lines_of;
 using testing::run;
 
 std::string test_data() { return env("TEST_DATA"); }
@@ -36,13 +37,6 @@ bool contains(const std::string& haystack, const std::string& needle) { return h
 
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 std::string last_line(const std::string& text)
 {

@@ -23,16 +23,10 @@
 #include "run_gradcheck.hpp"
 
 namespace fs = std::filesystem;
+using testing::lines_of;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
 
 std::string read(const fs::path& file)
 {
