@@ -93,10 +93,10 @@ struct Reader {
 
 } // namespace
 
-WeightsText read_weights_file(const std::string& path)
+namespace {
+
+WeightsText weights_from(const JsonValue& top, const Reader& r)
 {
-    const Reader r{"weights file '" + path + "'"};
-    const JsonValue top = read_json_file(path, "weights file");
     r.require_keys(top, {"W1", "B1", "W2", "B2"});
 
     WeightsText w;
@@ -121,10 +121,8 @@ WeightsText read_weights_file(const std::string& path)
     return w;
 }
 
-DataText read_data_file(const std::string& path)
+DataText data_from(const JsonValue& top, const Reader& r)
 {
-    const Reader r{"data file '" + path + "'"};
-    const JsonValue top = read_json_file(path, "data file");
     r.require_keys(top, {"X", "Y"});
 
     const TextMatrix rows = r.rows(r.member(top, "X"), "X", max_examples, max_inputs); // m×N
@@ -139,6 +137,28 @@ DataText read_data_file(const std::string& path)
     DataText d{xornet::transpose(rows), TextMatrix(1, labels.size())};
     for (std::size_t i = 0; i < labels.size(); ++i) d.Y(0, i) = labels[i];
     return d;
+}
+
+} // namespace
+
+WeightsText read_weights_file(const std::string& path)
+{
+    return weights_from(read_json_file(path, "weights file"), Reader{"weights file '" + path + "'"});
+}
+
+DataText read_data_file(const std::string& path)
+{
+    return data_from(read_json_file(path, "data file"), Reader{"data file '" + path + "'"});
+}
+
+WeightsText parse_weights(const std::string& text, const std::string& name)
+{
+    return weights_from(parse_json(text, name), Reader{name});
+}
+
+DataText parse_data(const std::string& text, const std::string& name)
+{
+    return data_from(parse_json(text, name), Reader{name});
 }
 
 DataText xor_data_text()

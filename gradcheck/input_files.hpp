@@ -34,6 +34,10 @@ struct DataText {
 WeightsText read_weights_file(const std::string& path);
 DataText read_data_file(const std::string& path);
 
+// The same from text in memory; `name` opens every message (the fuzz targets use these).
+WeightsText parse_weights(const std::string& text, const std::string& name);
+DataText parse_data(const std::string& text, const std::string& name);
+
 // The XOR truth table as text, the default data.
 DataText xor_data_text();
 
