@@ -10,11 +10,22 @@
 // rounded to the nearest power of two so that θ ± h are exact in binary in all but
 // rare cases (and the quotient below uses the points actually reached anyway).
 //
-// The error estimate is an output, not a guess. Since D(2h) − D(h) = 3·(h²/6)·L''' + O(h⁴),
-// truncation ≈ |D(2h) − D(h)|/3 (Richardson's estimate). That estimate is itself
-// blurred by rounding of up to (ε_L/h + ε_L/2h)/3 = ε_L/2h, so
+// The error estimate is an output, not a guess. For a stencil of order p,
+//   D(h) = dL/dθ + c·h^p + d·h^(p+2) + …,  so  D(2h) − D(h) = (2^p − 1)·c·h^p + (2^(p+2) − 1)·d·h^(p+2).
+// Richardson's estimate |D(2h) − D(h)|/(2^p − 1) = |c·h^p + k·d·h^(p+2)| with
+// k = (2^(p+2) − 1)/(2^p − 1) (5 for p = 2) sees the next term k times, so alone it can
+// fall short of the true |c·h^p + d·h^(p+2)| by (k − 1)·|d·h^(p+2)|. That term is
+// measured too: the extrapolated values R(h) = (2^p·D(h) − D(2h))/(2^p − 1) cancel c,
+// and |R(2h) − R(h)|/(2^(p+2) − 1) = (k − 1)·|d·h^(p+2)|. So, to the order that matters,
 //
-//   |D(h) − dL/dθ| ≤ |D(2h) − D(h)|/3 + ε_L/2h + ε_L/h   (to first order).
+//   truncation ≤ |D(2h) − D(h)|/(2^p − 1) + |R(2h) − R(h)|/(2^(p+2) − 1),
+//
+// from D at h, 2h and 4h. When c and d have opposite signs this is an equality, with
+// nothing to spare for the terms beyond; so the second part is counted twice, which
+// leaves a margin of one whole next-order term, |d·h^(p+2)|·(k − 1), for them. If each computed L carries an error up to ε_L, D(h) carries
+// ρ = (Σ|stencil weights|)·ε_L/h (ε_L/h for p = 2), and the two estimates above are
+// blurred by rounding too; the factor rounding_blur(p) adds those up (1.8 for p = 2).
+// The bound is the truncation bound plus rounding_blur(p)·ρ.
 #pragma once
 
 #include <cmath>
@@ -32,6 +43,26 @@ struct NumericDerivative {
     T rounding;    // 1.5·ε_L/h
     T step;        // h actually used
 };
+
+// The truncation bound above, from a stencil of order p evaluated at h, 2h and 4h.
+template <class T>
+T truncation_bound(const T& D1, const T& D2, const T& D4, int p)
+{
+    using std::abs;
+    const T a = T((1 << p) - 1), b = T((1 << (p + 2)) - 1), two_p = T(1 << p);
+    const T R1 = (two_p * D1 - D2) / a, R2 = (two_p * D2 - D4) / a;
+    return T(abs(T(D2 - D1))) / a + T(2) * T(abs(T(R2 - R1))) / b;
+}
+
+// With ρ the rounding bound of D(h) (so ρ/2 for D(2h), ρ/4 for D(4h)), the rounding in
+// D(h) itself, in |D(2h) − D(h)|/(2^p − 1) and in 2·|R(2h) − R(h)|/(2^(p+2) − 1) adds up
+// to rounding_blur(p)·ρ.
+inline double rounding_blur(int p)
+{
+    const double a = (1 << p) - 1, b = (1 << (p + 2)) - 1, two_p = 1 << p;
+    const double R1 = (two_p + 0.5) / a, R2 = (two_p * 0.5 + 0.25) / a;
+    return 1.0 + 1.5 / a + 2.0 * (R1 + R2) / b;
+}
 
 // The default step for a parameter of value theta: u^(1/3)·max(1, |θ|), rounded
 // to the nearest power of two.
@@ -68,16 +99,16 @@ NumericDerivative<T> central_difference(Loss&& loss, T& theta, const T& h, const
         moved = h_plus > T(0) && h_minus > T(0);
         return moved ? T((L_plus - L_minus) / T(h_plus + h_minus)) : T(0);
     };
-    bool moved_h = false, moved_2h = false;
+    bool moved_h = false, moved_2h = false, moved_4h = false;
     const T D1 = D(h, moved_h);
     const T D2 = D(T(2 * h), moved_2h);
-    if (!moved_h || !moved_2h) return {T(0), T(0), T(0), T(0), T(0)};
+    const T D4 = D(T(4 * h), moved_4h);
+    if (!moved_h || !moved_2h || !moved_4h) return {T(0), T(0), T(0), T(0), T(0)};
 
-    using std::abs;
     NumericDerivative<T> d;
     d.value = D1;
-    d.truncation = T(abs(T(D2 - D1))) / T(3);
-    d.rounding = T(3) * loss_error / T(2 * h);
+    d.truncation = truncation_bound(D1, D2, D4, 2);
+    d.rounding = T(rounding_blur(2)) * loss_error / h;
     d.error_bound = d.truncation + d.rounding;
     d.step = h;
     return d;

@@ -132,6 +132,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     r.H = P.hidden();
     r.m = Y.cols();
     r.loss = all_digits(loss());
+    r.loss_label = settings.formulas == xornet::Derivation::clamped_log ? "clamped form, with log(A2 + 1e-12)" : "stable form, from Z2";
     const T seed_form = xornet::loss_seed_form(cache.A2, Y);
     r.loss_seed_form_finite = (boost::math::isfinite)(seed_form);
     r.loss_seed_form = r.loss_seed_form_finite ? all_digits(seed_form) : ((boost::math::isnan)(seed_form) ? "nan" : "inf");

@@ -156,13 +156,13 @@ NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, co
     const int p = method_order(method);
     const T D1 = detail::stencil(loss, theta, theta0, h, c, points, denominator);
     const T D2 = detail::stencil(loss, theta, theta0, T(2 * h), c, points, denominator);
+    const T D4 = detail::stencil(loss, theta, theta0, T(4 * h), c, points, denominator);
     int weight = 0; // Σ_k 2|c_k|
     for (int k = 0; k < points; ++k) weight += 2 * std::abs(c[k]);
-    const T rounding = with_point_error(D1, 2 * points) * T(weight) / T(T(denominator) * h); // of D(h)
-    const T scale = T((1 << p) - 1);                                                         // D(2h) − D(h) ≈ (2^p − 1)·c·h^p
+    const T rounding = with_point_error(D1, 4 * points) * T(weight) / T(T(denominator) * h); // ρ, of D(h)
     d.value = D1;
-    d.truncation = abs(T(D2 - D1)) / scale;
-    d.rounding = rounding * T(T(1) + T(T(3) / T(2)) / scale); // D(h)'s own, plus the blur of the estimate
+    d.truncation = truncation_bound(D1, D2, D4, p); // central_difference.hpp
+    d.rounding = rounding * T(rounding_blur(p));
     d.error_bound = d.truncation + d.rounding;
     return d;
 }

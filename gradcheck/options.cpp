@@ -38,8 +38,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                  "gradcheck"};
     std::string precision = "double,50", weights, data, hidden, seed, step, formulas = "derived", format = "text";
     app.add_option("--precision", precision,
-                   "Comma-separated list of: double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
-                   "10..10000 (MPFR). Default: double,50")
+                   "Comma-separated list of: float, double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
+                   "10..10000 (MPFR); all is float,double,long-double,50,100 as one table. Default: double,50")
         ->type_name("LIST");
     app.add_option("--weights", weights, "JSON file {\"W1\": [[..],..], \"B1\": [..], \"W2\": [[..]], \"B2\": [..]}. "
                                          "Default: random weights from --seed, zero biases")
@@ -59,16 +59,19 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
     CLI::App* trace = app.add_subcommand("trace", "Print every array of the forward and backward pass (X, W1, Z1, A1, ..., "
-                                                  "dZ2, dW2, ..., dB1) with its shape, in one precision (default double)");
+                                                  "dZ2, dW2, ..., dB1) with its shape, in one precision (default double); "
+                                                  "takes the options of gradcheck (see gradcheck --help)");
     trace->fallthrough(); // the options above also follow `trace`
     CLI::App* sweep = app.add_subcommand("sweep", "Error of the numeric gradient against the analytic one over steps from 1e-1 "
-                                                  "down past the rounding floor, per precision: writes a CSV and an SVG plot");
+                                                  "down past the rounding floor, per precision: writes a CSV and an SVG plot; "
+                                                  "also takes the options of gradcheck (see gradcheck --help)");
     std::string output = "sweep";
     sweep->add_option("--output", output, "Prefix of the files written: PREFIX.csv and PREFIX.svg. Default: sweep")
         ->type_name("PREFIX");
     sweep->fallthrough();
     CLI::App* train = app.add_subcommand("train", "Train by gradient descent and re-check all four partials every few epochs, "
-                                                  "into saturated late training; print the worst digits seen and the predictions");
+                                                  "into saturated late training; print the worst digits seen and the predictions; "
+                                                  "also takes the options of gradcheck (see gradcheck --help)");
     std::string epochs = "20000", every = "2000", rate = "1";
     train->add_option("--epochs", epochs, "Epochs of gradient descent, 1..1000000. Default: 20000")->type_name("E");
     train->add_option("--every", every, "Check every K epochs (and after the last), 1..E. Default: 2000")->type_name("K");

@@ -1,6 +1,7 @@
 #include "precision.hpp"
 
 #include <charconv>
+#include <limits>
 #include <stdexcept>
 
 #include "input_error.hpp"
@@ -12,7 +13,8 @@ Precision parse_precision(const std::string& text)
     using Kind = Precision::Kind;
     if (text == "float") return {Kind::float_, 0, text, "float (24-bit binary, IEEE 754)"};
     if (text == "double") return {Kind::double_, 0, text, "double (53-bit binary, IEEE 754)"};
-    if (text == "long-double") return {Kind::long_double, 0, text, "long double (64-bit binary, x87 extended)"};
+    if (text == "long-double")
+        return {Kind::long_double, 0, text, "long double (" + std::to_string(std::numeric_limits<long double>::digits) + "-bit binary)"};
     if (text == "50") return {Kind::bin50, 50, text, "50 digits (Boost cpp_bin_float_50)"};
     if (text == "100") return {Kind::bin100, 100, text, "100 digits (Boost cpp_bin_float_100)"};
     unsigned digits = 0;

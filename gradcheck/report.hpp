@@ -46,7 +46,8 @@ struct CheckReport {
     std::string step_rule;
     std::string formulas;
     std::size_t N = 0, H = 0, m = 0;
-    std::string loss;           // stable form, from Z2
+    std::string loss;           // the loss the derivation's author computes (stable form, except clamped-log)
+    std::string loss_label;     // which form that is
     std::string loss_seed_form; // the seed's log(A2) form; "inf"/"nan" when it overflows
     bool loss_seed_form_finite = true;
     std::string loss_error;     // ε_L, bound on the rounding error of one loss evaluation

@@ -150,9 +150,11 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
     print_header(out, problem, first);
     for (const CheckReport& r : reports) {
         out << "\n=== " << r.precision_label << ": machine epsilon u = " << r.epsilon << " ===\n";
-        out << "loss L = " << r.loss << "  (stable form, from Z2)\n";
+        out << "loss L = " << r.loss << "  (" << r.loss_label << ")\n";
         if (r.loss_seed_form_finite) out << "         " << r.loss_seed_form << "  (the seed's form, from log(A2) and log(1 - A2))\n";
-        else out << "         the seed's form overflows here (log of 0 gives " << r.loss_seed_form << "): a sigmoid has saturated\n";
+        else
+            out << "         the seed's form gives " << r.loss_seed_form
+                << " here: a sigmoid has saturated, a prediction rounded to exactly 0 or 1, and log(0) = -inf\n";
         out << "numeric: " << r.method_description << ", " << r.step_rule << "\n";
         out << "pass:    |a - n| <= tolerance, the numeric value's error bound (truncation estimate + rounding bound,\n"
                "         rounding of one loss evaluation <= "
