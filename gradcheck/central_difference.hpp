@@ -64,20 +64,26 @@ inline double rounding_blur(int p)
     return 1.0 + 1.5 / a + 2.0 * (R1 + R2) / b;
 }
 
+// root·max(1, |θ|), rounded to the nearest power of two.
+template <class T>
+T power_of_two_step(const T& root, const T& theta)
+{
+    using std::abs;
+    using std::ldexp;
+    using std::log2;
+    const T target = root * (abs(theta) > T(1) ? T(abs(theta)) : T(1));
+    const int exponent = static_cast<int>(std::lround(static_cast<double>(T(log2(target)))));
+    return T(ldexp(T(1), exponent));
+}
+
 // The default step for a parameter of value theta: u^(1/3)·max(1, |θ|), rounded
 // to the nearest power of two.
 template <class T>
 T default_step(const T& theta)
 {
-    using std::abs;
     using std::cbrt;
-    using std::ldexp;
-    using std::log2;
-    const T target = T(cbrt(machine_epsilon<T>())) * (abs(theta) > T(1) ? T(abs(theta)) : T(1));
-    const int exponent = static_cast<int>(std::lround(static_cast<double>(T(log2(target)))));
-    return T(ldexp(T(1), exponent));
+    return power_of_two_step(T(cbrt(machine_epsilon<T>())), theta);
 }
-
 // Differentiates loss() with respect to the variable theta refers to, which loss()
 // reads; theta is restored afterwards. loss_error is ε_L, a bound on the rounding
 // error of one evaluation of loss(). Returns step 0 if h is too small for theta

@@ -55,6 +55,20 @@ xornet::Parameters<T> parameters_for(const Problem& problem)
     return xornet::init_parameters<T>(problem.data.X.rows(), problem.hidden, problem.seed);
 }
 
+// The network a job works on, in scalar type T.
+template <class T>
+struct Instance {
+    xornet::Matrix<T> X;          // N×m
+    xornet::Matrix<T> Y;          // 1×m
+    xornet::Parameters<T> P;
+};
+
+template <class T>
+Instance<T> instance_for(const Problem& problem)
+{
+    return {from_text<T>(problem.data.X), from_text<T>(problem.data.Y), parameters_for<T>(problem)};
+}
+
 inline const char* shape_names(xornet::Param p)
 {
     switch (p) {
@@ -206,7 +220,8 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
 template <class T>
 CheckReport check_gradients(const Problem& problem, const CheckSettings& settings)
 {
-    return check_parameters(parameters_for<T>(problem), from_text<T>(problem.data.X), from_text<T>(problem.data.Y), settings);
+    const Instance<T> net = instance_for<T>(problem);
+    return check_parameters(net.P, net.X, net.Y, settings);
 }
 
 } // namespace gradcheck

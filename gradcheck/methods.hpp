@@ -73,18 +73,12 @@ inline constexpr int richardson_levels = 3; // extrapolation steps: order 2 + 2�
 template <class T>
 T method_step(Method m, const T& theta)
 {
-    using std::abs;
-    using std::ldexp;
-    using std::log2;
     using std::pow;
     if (m == Method::autodiff) return T(0);
     const T root = m == Method::complex_step ? machine_epsilon<T>()
                                              : T(pow(machine_epsilon<T>(), T(1) / T(method_order(m) + 1)));
-    const T target = root * (abs(theta) > T(1) ? T(abs(theta)) : T(1));
-    const int exponent = static_cast<int>(std::lround(static_cast<double>(T(log2(target)))));
-    return T(ldexp(T(1), exponent));
+    return power_of_two_step(root, theta);
 }
-
 namespace detail {
 
 // Σ_k c_k (f(θ+kh) − f(θ−kh)) / h for the antisymmetric stencil c = numerators/denominator.

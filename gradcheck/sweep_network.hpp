@@ -16,9 +16,10 @@ SweepReport sweep_network(const Problem& problem, const CheckSettings& settings)
 {
     using std::abs;
     using std::pow;
-    const xornet::Matrix<T> X = from_text<T>(problem.data.X);
-    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y);
-    xornet::Parameters<T> P = parameters_for<T>(problem);
+    Instance<T> net = instance_for<T>(problem);
+    const xornet::Matrix<T>& X = net.X; // N×m
+    const xornet::Matrix<T>& Y = net.Y; // 1×m
+    xornet::Parameters<T>& P = net.P;
     const xornet::Gradients<T> g = xornet::gradients_for(settings.formulas, P, X, Y, xornet::forward(P, X));
     const T loss_error = loss_rounding_bound(P, X, Y);
     const auto loss = [&] { return xornet::loss_for(settings.formulas, xornet::forward(P, X), Y); };

@@ -26,9 +26,10 @@ TracedMatrix traced(const std::string& name, const std::string& shape_names, con
 template <class T>
 TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
 {
-    const xornet::Matrix<T> X = from_text<T>(problem.data.X); // N×m
-    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y); // 1×m
-    const xornet::Parameters<T> P = parameters_for<T>(problem);
+    Instance<T> net = instance_for<T>(problem);
+    const xornet::Matrix<T>& X = net.X; // N×m
+    const xornet::Matrix<T>& Y = net.Y; // 1×m
+    xornet::Parameters<T>& P = net.P;
     const xornet::Cache<T> c = xornet::forward(P, X);
     xornet::BackwardCache<T> b;
     const bool derived = settings.formulas == xornet::Derivation::derived;

@@ -15,9 +15,10 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
 {
     using std::abs;
     using std::round;
-    const xornet::Matrix<T> X = from_text<T>(problem.data.X);
-    const xornet::Matrix<T> Y = from_text<T>(problem.data.Y);
-    xornet::Parameters<T> P = parameters_for<T>(problem);
+    Instance<T> net = instance_for<T>(problem);
+    const xornet::Matrix<T>& X = net.X; // N×m
+    const xornet::Matrix<T>& Y = net.Y; // 1×m
+    xornet::Parameters<T>& P = net.P;
     const TrainingSettings& training = settings.training;
     const T rate = from_decimal<T>(training.learning_rate);
 
