@@ -4,7 +4,6 @@
 #pragma once
 
 #include <stdexcept>
-#include <string_view>
 
 #include "network.hpp"
 
@@ -44,11 +43,6 @@ struct BackwardCache {
     Matrix<T> dA1; // H×m
     Matrix<T> dZ1; // H×m
 };
-
-inline std::string_view formulas_name(Formulas f)
-{
-    return f == Formulas::derived ? "derived" : "seed";
-}
 
 template <class T>
 Gradients<T> backward(const Parameters<T>& P, const Matrix<T>& X, const Matrix<T>& Y, const Cache<T>& c,
