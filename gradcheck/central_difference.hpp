@@ -26,6 +26,13 @@
 // ρ = (Σ|stencil weights|)·ε_L/h (ε_L/h for p = 2), and the two estimates above are
 // blurred by rounding too; the factor rounding_blur(p) adds those up (1.8 for p = 2).
 // The bound is the truncation bound plus rounding_blur(p)·ρ.
+//
+// All of this rests on h being small enough for the series to govern D. The step
+// rule scales h with |θ|, which assumes L changes on the scale of |θ|; it need not
+// (θ = 1e6 in Z1 = θ·x − 1e6 makes L change over a unit of θ, far below h ≈ 6).
+// The series predicts D(4h) − D(2h) = 2^p·(D(2h) − D(h)) up to the next-order term,
+// and error_model_holds() tests exactly that; where it fails, the caller retries
+// with a smaller step (check.hpp).
 #pragma once
 
 #include <cmath>
@@ -42,6 +49,7 @@ struct NumericDerivative {
     T truncation;  // |D(2h) − D(h)|/3
     T rounding;    // 1.5·ε_L/h
     T step;        // h actually used
+    bool model_holds = true; // D at h, 2h, 4h behaves as the series says (error_model_holds)
 };
 
 // The truncation bound above, from a stencil of order p evaluated at h, 2h and 4h.
@@ -52,6 +60,21 @@ T truncation_bound(const T& D1, const T& D2, const T& D4, int p)
     const T a = T((1 << p) - 1), b = T((1 << (p + 2)) - 1), two_p = T(1 << p);
     const T R1 = (two_p * D1 - D2) / a, R2 = (two_p * D2 - D4) / a;
     return T(abs(T(D2 - D1))) / a + T(2) * T(abs(T(R2 - R1))) / b;
+}
+
+// Whether D at h, 2h and 4h follow D(h) = D* + c·h^p + d·h^(p+2): then
+// D(4h) − D(2h) = 2^p·(D(2h) − D(h)) + O(d·h^(p+2)). Accepted when the two sides
+// differ by at most half of 2^p·|D(2h) − D(h)| (the next-order term is smaller than
+// the leading one), or by no more than rounding can explain: with ρ the rounding
+// bound of D(h), (ρ/2 + ρ/4) + 2^p·(ρ + ρ/2).
+template <class T>
+bool error_model_holds(const T& D1, const T& D2, const T& D4, int p, const T& rho)
+{
+    using std::abs;
+    const T two_p = T(1 << p);
+    const T leading = two_p * T(D2 - D1);
+    const T noise = rho * (T(0.75) + two_p * T(1.5));
+    return abs(T(T(D4 - D2) - leading)) <= abs(leading) / T(2) + noise;
 }
 
 // With ρ the rounding bound of D(h) (so ρ/2 for D(2h), ρ/4 for D(4h)), the rounding in
@@ -109,7 +132,7 @@ NumericDerivative<T> central_difference(Loss&& loss, T& theta, const T& h, const
     const T D1 = D(h, moved_h);
     const T D2 = D(T(2 * h), moved_2h);
     const T D4 = D(T(4 * h), moved_4h);
-    if (!moved_h || !moved_2h || !moved_4h) return {T(0), T(0), T(0), T(0), T(0)};
+    if (!moved_h || !moved_2h || !moved_4h) return {T(0), T(0), T(0), T(0), T(0), true};
 
     NumericDerivative<T> d;
     d.value = D1;
@@ -117,6 +140,7 @@ NumericDerivative<T> central_difference(Loss&& loss, T& theta, const T& h, const
     d.rounding = T(rounding_blur(2)) * loss_error / h;
     d.error_bound = d.truncation + d.rounding;
     d.step = h;
+    d.model_holds = error_model_holds(D1, D2, D4, 2, T(loss_error / h));
     return d;
 }
 

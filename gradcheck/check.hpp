@@ -1,14 +1,15 @@
 // The gradient check, generic over the scalar type T: every analytic partial
-// from the backward pass against its central-difference estimate, element by
-// element, with a pass rule taken from the estimate's own error bound.
+// from the backward pass against its numeric estimate, element by element, with
+// a pass rule taken from both values' own error bounds.
 //
-// Pass rule: |analytic − numeric| ≤ tolerance, where tolerance is the numeric
-// derivative's error bound (central_difference.hpp): Richardson's truncation
-// estimate plus the rounding bound 1.5·ε_L/h, with ε_L from loss_rounding.hpp.
-// Both scale with the precision: in double (u ≈ 2.2e-16, h ≈ u^(1/3) ≈ 6e-6)
-// the tolerance is near u^(2/3) ≈ 1e-10 relative; at 50 digits near 1e-33.
-// The analytic gradient's own rounding error is O(u), smaller than this by a
-// factor of about h ≈ u^(1/3), and is not counted.
+// Pass rule: |analytic − numeric| ≤ tolerance = ε_n + ε_a, where ε_n is the numeric
+// derivative's error bound (central_difference.hpp: truncation estimate plus the
+// rounding bound, with ε_L from loss_rounding.hpp) and ε_a the rounding bound of the
+// analytic formula's own evaluation (backward_rounding.hpp). In double
+// (u ≈ 2.2e-16, h ≈ u^(1/3) ≈ 6e-6) ε_n is near u^(2/3) ≈ 1e-10 relative and ε_a
+// near u, which it then hardly changes; ε_a matters for the exact methods (complex
+// step, autodiff) and where saturated sigmoids make the gradient far smaller than
+// the terms it is computed from.
 //
 // Heavy to instantiate for multiprecision types: only the check_*.cpp files include it.
 #pragma once
@@ -22,8 +23,10 @@
 #include <boost/math/special_functions/fpclassify.hpp>
 
 #include "backward.hpp"
+#include "backward_rounding.hpp"
 #include "central_difference.hpp"
 #include "forward_mode.hpp"
+#include "instance.hpp"
 #include "methods.hpp"
 #include "decimal.hpp"
 #include "init.hpp"
@@ -37,38 +40,6 @@
 
 namespace gradcheck {
 
-template <class T>
-xornet::Matrix<T> from_text(const TextMatrix& M)
-{
-    xornet::Matrix<T> out(M.rows(), M.cols());
-    for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = from_decimal<T>(M.flat(k));
-    return out;
-}
-
-template <class T>
-xornet::Parameters<T> parameters_for(const Problem& problem)
-{
-    if (problem.weights) {
-        const WeightsText& w = *problem.weights;
-        return {from_text<T>(w.W1), from_text<T>(w.B1), from_text<T>(w.W2), from_text<T>(w.B2)};
-    }
-    return xornet::init_parameters<T>(problem.data.X.rows(), problem.hidden, problem.seed);
-}
-
-// The network a job works on, in scalar type T.
-template <class T>
-struct Instance {
-    xornet::Matrix<T> X;          // N×m
-    xornet::Matrix<T> Y;          // 1×m
-    xornet::Parameters<T> P;
-};
-
-template <class T>
-Instance<T> instance_for(const Problem& problem)
-{
-    return {from_text<T>(problem.data.X), from_text<T>(problem.data.Y), parameters_for<T>(problem)};
-}
-
 inline const char* shape_names(xornet::Param p)
 {
     switch (p) {
@@ -80,15 +51,16 @@ inline const char* shape_names(xornet::Param p)
     return "";
 }
 
-// Compares one analytic value with its numeric estimate.
+// Compares one analytic value, computed with a rounding error up to analytic_error,
+// with its numeric estimate.
 template <class T>
-ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric)
+ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, const T& analytic_error)
 {
     using std::abs;
     const int shown = 3; // significant digits of error quantities
     ElementCheck e;
     const T diff = abs(T(analytic - numeric.value));
-    const T tolerance = numeric.error_bound;
+    const T tolerance = numeric.error_bound + analytic_error;
     // The safe denominator: when both gradients are below the error bound, relative
     // error means nothing, and the comparison is against the bound itself.
     const T size = std::max(abs(analytic), abs(numeric.value));
@@ -103,8 +75,10 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric)
     e.tolerance = scientific(tolerance, shown);
     e.truncation = scientific(numeric.truncation, shown);
     e.rounding = scientific(numeric.rounding, shown);
+    e.analytic_rounding = scientific(analytic_error, shown);
     e.step = scientific(numeric.step, shown);
-    e.pass = diff <= tolerance;
+    e.declined = !numeric.model_holds;
+    e.pass = diff <= tolerance && !e.declined;
     if (denominator > T(0)) {
         const T rel = diff / denominator;
         e.rel_error = scientific(rel, shown);
@@ -125,6 +99,9 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric)
     return e;
 }
 
+// At most this many reductions of the step by 4 (a factor of 4^16 ≈ 4e9).
+inline constexpr int max_step_reductions = 16;
+
 // Checks the network with parameters P on examples X (N×m) and labels Y (1×m).
 // P is perturbed one element at a time and restored.
 template <class T>
@@ -134,6 +111,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     using xornet::Param;
     const xornet::Cache<T> cache = xornet::forward(P, X);
     const T loss_error = loss_rounding_bound(P, X, Y);
+    const xornet::Gradients<T> analytic_error = backward_rounding_bound(P, X, Y);
     // The loss its author computes: the numeric gradient differentiates this one.
     const auto loss = [&] { return xornet::loss_for(settings.formulas, xornet::forward(P, X), Y); };
 
@@ -196,19 +174,53 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
                 numeric.step = T(1); // "moved": autodiff has no step to vanish
             } else
                 numeric = numeric_derivative(settings.method, loss, theta.flat(k), h, loss_error);
+            // Where D at h, 2h, 4h does not behave as the error model says, the rule's step
+            // is too large for this θ: retry at h/4, h/16, … while θ ± h still moves. The
+            // element is declined if no step up to max_step_reductions fits the model (and
+            // at once if the step was given: that is the step the user asked to study).
+            // Once the rule's step has proved too large, the rule's balance of truncation
+            // against rounding is off too: go on while the error bound keeps shrinking.
+            bool reduced = false;
+            for (int r = 0; !step_given && r < max_step_reductions && numeric.step != T(0)
+                            && (!numeric.model_holds || reduced);
+                 ++r) {
+                const NumericDerivative<T> smaller
+                    = numeric_derivative(settings.method, loss, theta.flat(k), T(numeric.step / T(4)), loss_error);
+                if (smaller.step == T(0)) break;
+                if (numeric.model_holds && !(smaller.model_holds && smaller.error_bound < numeric.error_bound)) break;
+                numeric = smaller;
+                reduced = true;
+            }
             const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
                                       + std::to_string(k % theta.cols()) + "]";
             if (numeric.step == T(0))
                 throw InputError("--step: h = " + scientific(h, 3) + " is too small for " + where + ": "
                                  + std::string(xornet::param_name(p)) + " ± h rounds back to " + scientific(theta.flat(k), 6));
-            if (!(boost::math::isfinite)(numeric.value))
+            const bool forward_mode = settings.method == Method::complex_step || settings.method == Method::autodiff;
+            if (!forward_mode && !(boost::math::isfinite)(numeric.value))
                 throw InputError("--step: the loss is not finite at " + std::string(xornet::param_name(p)) + " ± h for "
                                  + where + " (h = " + scientific(h, 3) + "); choose a smaller step");
-            ElementCheck e = compare(analytic.flat(k), numeric);
+            ElementCheck e = compare(analytic.flat(k), numeric, xornet::gradient(analytic_error, p).flat(k));
+            if (reduced) e.step_from = scientific(h, 3);
+            if (!(boost::math::isfinite)(numeric.value)) { // forward mode: an overflow inside the complex/dual network
+                e.declined = true, e.pass = false, e.numeric_finite = false;
+                e.numeric_shown = "not finite";
+                e.declined_because = std::string(method_name(settings.method))
+                                     + " overflows inside the network at these weights (a sigmoid far into saturation); "
+                                       "central differences do not";
+            } else if (!(boost::math::isfinite)(T(numeric.error_bound + xornet::gradient(analytic_error, p).flat(k)))) {
+                e.declined = true, e.pass = false; // never print a NaN bound as if it were one
+                e.declined_because = "its error bound is not finite at these weights";
+            } else if (e.declined && reduced)
+                e.declined_because = "from h = " + e.step_from + " down to " + e.step
+                                     + ", D at h, 2h, 4h never behaved as the series predicts, so no error bound can be trusted";
+            else if (e.declined)
+                e.declined_because = "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, "
+                                     "so its error bound cannot be trusted; a smaller --step may";
             e.row = k / theta.cols();
             e.col = k % theta.cols();
             partial.pass = partial.pass && e.pass;
-            partial.worst_digits = std::min(partial.worst_digits, e.digits);
+            if (!e.near_zero && !e.declined) partial.worst_digits = std::min(partial.worst_digits, e.digits); // (abs) have no digits
             partial.elements.push_back(std::move(e));
         }
         r.pass = r.pass && partial.pass;

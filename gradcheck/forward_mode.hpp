@@ -7,9 +7,13 @@
 //                  make_fvar): the network runs on dual numbers carrying dL/dθ.
 //
 // Both are independent of the hand-derived backward pass: they differentiate the
-// forward pass and the loss. They need a loss written without comparisons, so they
-// use the seed's form log(A2), log(1 − A2) (or the clamped one for clamped-log),
-// which is the same function as the stable form.
+// forward pass and the loss: the stable form from Z2 (or the clamped one for
+// clamped-log), as central differences do. Its softplus branches on the sign of z,
+// which for a complex z means its real part, and it takes log(1 + w) for log1p(w):
+// that loses the value of a tiny w, which neither method reads, but keeps its
+// derivative part (Im of a complex, the dual part of an fvar) to full relative
+// accuracy. (The seed's form log(A2) would do without a branch, but it is not
+// finite, or loses every digit, once a sigmoid saturates.)
 //
 // Error bound. The derivative part of every intermediate carries relative rounding
 // like the value part, so it is bounded by (ε_L/|L|)·(|D| + |L|): the loss's own
@@ -62,10 +66,30 @@ xornet::Parameters<U> lift(const xornet::Parameters<T>& P)
     return {xornet::convert<U>(P.W1), xornet::convert<U>(P.B1), xornet::convert<U>(P.W2), xornet::convert<U>(P.B2)};
 }
 
-template <class U>
-U loss_without_comparisons(xornet::Derivation d, const xornet::Cache<U>& c, const xornet::Matrix<U>& Y)
+// softplus(z) = log(1 + e^z) in U, a complex or dual number over the real type T.
+template <class T, class U>
+U forward_mode_softplus(const U& z)
 {
-    return d == xornet::Derivation::clamped_log ? xornet::loss_clamped_log(c.A2, Y) : xornet::loss_seed_form(c.A2, Y);
+    using std::exp;
+    using std::log;
+    using std::real;
+    bool positive;
+    if constexpr (std::is_same_v<U, typename complex_of<T>::type>)
+        positive = real(z) > 0;
+    else
+        positive = z > U(0);
+    return positive ? U(z + log(U(U(1) + exp(U(-z))))) : U(log(U(U(1) + exp(z))));
+}
+
+// The loss its author computes (xornet::loss_for), in U.
+template <class T, class U>
+U forward_mode_loss(xornet::Derivation d, const xornet::Cache<U>& c, const xornet::Matrix<U>& Y)
+{
+    if (d == xornet::Derivation::clamped_log) return xornet::loss_clamped_log(c.A2, Y);
+    U sum(0);
+    for (std::size_t i = 0; i < Y.cols(); ++i)
+        sum += Y(0, i) * forward_mode_softplus<T>(U(-c.Z2(0, i))) + (U(1) - Y(0, i)) * forward_mode_softplus<T>(c.Z2(0, i));
+    return sum / U(static_cast<double>(Y.cols()));
 }
 
 template <class T>
@@ -76,7 +100,9 @@ NumericDerivative<T> forward_mode_bound(const T& D, const T& L, const T& loss_er
     d.value = D;
     d.step = h;
     d.truncation = T(h * h) * T(abs(L) + abs(D));
-    d.rounding = loss_error / abs(L) * T(abs(D) + abs(L));
+    // L = 0 only when the loss underflowed (every prediction saturated and right); the
+    // derivative parts then underflow alike, and ε_a in the tolerance covers that.
+    d.rounding = L != T(0) ? T(loss_error / abs(L) * T(abs(D) + abs(L))) : T(0);
     d.error_bound = d.truncation + d.rounding;
     return d;
 }
@@ -89,7 +115,7 @@ NumericDerivative<T> complex_step(xornet::Derivation derivation, const xornet::P
     using C = typename complex_of<T>::type;
     xornet::Parameters<C> Pc = lift<C>(P);
     xornet::param(Pc, p).flat(k) = C(xornet::param(P, p).flat(k), h); // θ + i·h
-    const C Lc = loss_without_comparisons(derivation, xornet::forward(Pc, xornet::convert<C>(X)), xornet::convert<C>(Y));
+    const C Lc = forward_mode_loss<T>(derivation, xornet::forward(Pc, xornet::convert<C>(X)), xornet::convert<C>(Y));
     using std::imag;
     return forward_mode_bound(T(T(imag(Lc)) / h), L, loss_error, h);
 }
@@ -102,7 +128,7 @@ NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Param
     using D = ad::autodiff_fvar<T, 1>;
     xornet::Parameters<D> Pd = lift<D>(P);
     xornet::param(Pd, p).flat(k) = ad::make_fvar<T, 1>(xornet::param(P, p).flat(k)); // the one variable
-    const D Ld = loss_without_comparisons(derivation, xornet::forward(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
+    const D Ld = forward_mode_loss<T>(derivation, xornet::forward(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
     return forward_mode_bound(T(Ld.derivative(1)), L, loss_error, T(0));
 }
 

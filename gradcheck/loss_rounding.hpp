@@ -17,11 +17,39 @@
 #pragma once
 
 #include <cmath>
+#include <vector>
 
 #include "network.hpp"
 #include "scalar_traits.hpp"
 
 namespace gradcheck {
+
+// The forward errors of example i, as above: a1_j of A1_j (H of them) and e2 of Z2.
+// eta is what an underflow may lose in a sigmoid (backward_rounding.hpp counts it).
+template <class T>
+struct ForwardErrors {
+    std::vector<T> a1; // H
+    T e2;
+};
+
+template <class T>
+ForwardErrors<T> forward_errors(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Cache<T>& c,
+                                std::size_t i, const T& eta)
+{
+    using std::abs;
+    const T u = machine_epsilon<T>();
+    const std::size_t N = P.inputs(), H = P.hidden();
+    ForwardErrors<T> f{std::vector<T>(H), T(H + 1) * u * abs(P.B2(0, 0))};
+    for (std::size_t j = 0; j < H; ++j) {
+        T scale1 = abs(P.B1(j, 0));
+        for (std::size_t k = 0; k < N; ++k) scale1 += abs(T(P.W1(j, k) * X(k, i)));
+        const T e1 = T(N + 1) * u * scale1;
+        const T A1 = c.A1(j, i);
+        f.a1[j] = A1 * (T(1) - A1) * e1 + T(3) * u * A1 + eta;
+        f.e2 += T(H + 1) * u * abs(T(P.W2(0, j) * A1)) + abs(P.W2(0, j)) * f.a1[j];
+    }
+    return f;
+}
 
 template <class T>
 T loss_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y)
@@ -29,19 +57,11 @@ T loss_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X
     using std::abs;
     const xornet::Cache<T> c = xornet::forward(P, X);
     const T u = machine_epsilon<T>();
-    const std::size_t N = P.inputs(), H = P.hidden(), m = Y.cols();
+    const std::size_t m = Y.cols();
 
     T total(0), loss(0);
     for (std::size_t i = 0; i < m; ++i) {
-        T e2 = T(H + 1) * u * abs(P.B2(0, 0));
-        for (std::size_t j = 0; j < H; ++j) {
-            T scale1 = abs(P.B1(j, 0));
-            for (std::size_t k = 0; k < N; ++k) scale1 += abs(T(P.W1(j, k) * X(k, i)));
-            const T e1 = T(N + 1) * u * scale1;
-            const T A1 = c.A1(j, i);
-            const T a1 = A1 * (T(1) - A1) * e1 + T(3) * u * A1;
-            e2 += T(H + 1) * u * abs(T(P.W2(0, j) * A1)) + abs(P.W2(0, j)) * a1;
-        }
+        const T e2 = forward_errors(P, X, c, i, T(0)).e2;
         const T y = Y(0, i), z = c.Z2(0, i);
         const T ell = y * xornet::softplus(T(-z)) + (T(1) - y) * xornet::softplus(z);
         total += abs(T(c.A2(0, i) - y)) * e2 + T(6) * u * ell;

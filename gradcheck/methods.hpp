@@ -107,7 +107,7 @@ NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, co
 
     using std::abs;
     const T theta0 = theta;
-    if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0)};
+    if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0), true};
     // Each evaluation point θ + kh may itself be rounded, by up to u·|θ + kh|; that moves
     // f by |f'|·u·|θ + kh|, which counts like extra rounding of the loss.
     const auto with_point_error = [&](const T& derivative, int reach) {
@@ -141,6 +141,13 @@ NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, co
         d.truncation = abs(T(A[K][0] - A[K - 1][1]));
         d.rounding = T(2) * R[K][0] + R[K - 1][1];
         d.error_bound = d.truncation + d.rounding;
+        // The tableau's corrections must shrink as the extrapolation proceeds; if the
+        // last one is larger than the one before (beyond rounding), h is too large.
+        // And the extrapolation assumes the h² term leads at every step it uses: the
+        // central differences at h/4, h/2, h must follow that series (as for central).
+        const T before = abs(T(A[K - 1][0] - A[K - 2][1]));
+        d.model_holds = d.truncation <= before + d.rounding + T(2) * R[K - 1][0] + R[K - 2][1]
+                        && error_model_holds(A[0][2], A[0][1], A[0][0], 2, R[0][2]);
         return d;
     }
 
@@ -158,6 +165,7 @@ NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, co
     d.truncation = truncation_bound(D1, D2, D4, p); // central_difference.hpp
     d.rounding = rounding * T(rounding_blur(p));
     d.error_bound = d.truncation + d.rounding;
+    d.model_holds = error_model_holds(D1, D2, D4, p, rounding);
     return d;
 }
 

@@ -17,12 +17,18 @@ struct ElementCheck {
     std::string analytic_shown, numeric_shown; // rounded to at most shown_digits, for the text table
     std::string abs_error;         // |analytic − numeric|
     std::string rel_error;         // |analytic − numeric| / max(|analytic|, |numeric|, tolerance)
-    std::string tolerance;         // the numeric gradient's error bound: pass iff abs_error ≤ tolerance
-    std::string truncation, rounding, step;
+    std::string tolerance;         // ε_n + ε_a: pass iff abs_error ≤ tolerance
+    std::string truncation, rounding; // ε_n = truncation + rounding: the numeric value's error bound
+    std::string analytic_rounding;    // ε_a: rounding error bound of the analytic value (backward_rounding.hpp)
+    std::string step;                 // the step h used
+    std::string step_from;            // the step rule's (or given) h when it had to be reduced, else ""
     double digits = 0;        // −log10(rel_error), at most the working digits
     double digits_needed = 0; // −log10(tolerance / max(|analytic|, |numeric|, tolerance))
     std::string ratio;        // analytic / numeric, "" when numeric is 0
     bool near_zero = false;   // max(|analytic|, |numeric|) ≤ tolerance: compared absolutely
+    bool declined = false;    // not checked (and not a pass): no trustworthy numeric value
+    std::string declined_because; // why, when declined
+    bool numeric_finite = true;   // false: no numeric value at all, so no error columns
     bool pass = false;
 };
 
@@ -33,7 +39,13 @@ struct PartialCheck {
     std::size_t rows = 0, cols = 0;
     std::vector<ElementCheck> elements; // row-major
     bool pass = false;
-    double worst_digits = 0;
+    double worst_digits = 0; // over the elements compared relatively (not near_zero)
+    bool has_digits() const  // false when every element was compared absolutely
+    {
+        for (const auto& e : elements)
+            if (!e.near_zero && !e.declined) return true;
+        return false;
+    }
 };
 
 struct CheckReport {

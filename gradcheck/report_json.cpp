@@ -21,20 +21,25 @@ Json partial_json(const PartialCheck& p)
     j["shape"] = {p.rows, p.cols};
     j["shape_names"] = p.shape_names;
     j["pass"] = p.pass;
-    j["worst_digits"] = round2(p.worst_digits);
-    for (const char* key : {"analytic", "numeric", "abs_error", "rel_error", "tolerance", "step", "digits",
-                            "digits_needed", "near_zero", "element_pass"})
+    j["worst_digits"] = p.has_digits() ? Json(round2(p.worst_digits)) : Json(nullptr);
+    for (const char* key : {"analytic", "numeric", "abs_error", "rel_error", "tolerance", "analytic_rounding",
+                            "step", "step_reduced_from", "digits", "digits_needed", "near_zero", "declined", "element_pass"})
         j[key] = Json::array();
     for (const auto& e : p.elements) {
+        const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
+        const auto or_null = [](bool present, const Json& value) { return present ? value : Json(nullptr); };
         j["analytic"].push_back(e.analytic);
-        j["numeric"].push_back(e.numeric);
-        j["abs_error"].push_back(e.abs_error);
-        j["rel_error"].push_back(e.rel_error);
+        j["numeric"].push_back(or_null(e.numeric_finite, e.numeric)); // null: no finite numeric value (declined)
+        j["abs_error"].push_back(or_null(e.numeric_finite, e.abs_error));
+        j["rel_error"].push_back(or_null(e.numeric_finite, e.rel_error));
         j["tolerance"].push_back(e.tolerance);
+        j["analytic_rounding"].push_back(e.analytic_rounding);
         j["step"].push_back(e.step);
-        j["digits"].push_back(round2(e.digits));
-        j["digits_needed"].push_back(round2(e.digits_needed));
+        j["step_reduced_from"].push_back(e.step_from.empty() ? Json(nullptr) : Json(e.step_from));
+        j["digits"].push_back(or_null(columns, round2(e.digits))); // (abs): no relative digits
+        j["digits_needed"].push_back(or_null(columns, round2(e.digits_needed)));
         j["near_zero"].push_back(e.near_zero);
+        j["declined"].push_back(e.declined ? Json(e.declined_because) : Json(nullptr));
         j["element_pass"].push_back(e.pass);
     }
     return j;

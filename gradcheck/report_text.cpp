@@ -54,10 +54,18 @@ void print_partial(std::ostream& out, const PartialCheck& p)
     for (const auto& e : p.elements) {
         const std::string index = "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]";
         out << "  " << pad(index, 9) << "a = " << signed_value(e.analytic_shown) << "\n";
-        out << "  " << pad("", 9) << pad("n = " + signed_value(e.numeric_shown), value_width) << "  " << rpad(e.abs_error, 9)
-            << "  " << rpad(e.near_zero ? "(abs)" : e.rel_error, 9) << "  " << rpad(fixed1(e.digits), 6) << "  "
-            << rpad(fixed1(e.digits_needed), 6) << "  " << (e.pass ? "ok" : "FAIL") << "\n";
-        if (!e.pass)
+        const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
+        out << "  " << pad("", 9) << pad("n = " + signed_value(e.numeric_shown), value_width) << "  "
+            << rpad(e.numeric_finite ? e.abs_error : "-", 9) << "  "
+            << rpad(!e.numeric_finite ? "-" : e.near_zero ? "(abs)" : e.rel_error, 9) << "  "
+            << rpad(columns ? fixed1(e.digits) : "-", 6) << "  " << rpad(columns ? fixed1(e.digits_needed) : "-", 6) << "  "
+            << (e.pass ? "ok" : e.declined ? "declined" : "FAIL") << "\n";
+        if (e.declined)
+            out << "  " << pad("", 9) << "not checked: " << e.declined_because << "\n";
+        else if (!e.step_from.empty())
+            out << "  " << pad("", 9) << "h = " << e.step << ", reduced from " << e.step_from
+                << ": at larger steps D at h, 2h, 4h did not behave as the series predicts\n";
+        if (!e.pass && !e.declined)
             out << "  " << pad("", 9) << "|a - n| = " << e.abs_error << " > tolerance " << e.tolerance
                 << (e.ratio.empty() ? std::string() : "; a/n = " + e.ratio) << "\n";
     }
@@ -68,7 +76,8 @@ std::string describe_worst(const CheckReport& r)
     Worst w;
     for (const auto& p : r.partials)
         for (const auto& e : p.elements)
-            if (e.digits < w.digits) w = {e.digits, e.digits_needed, p.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]"};
+            if (!e.near_zero && e.digits < w.digits) w = {e.digits, e.digits_needed, p.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]"};
+    if (w.where.empty()) return "every element compared absolutely";
     return "worst " + fixed1(w.digits) + " digits at " + w.where + ", " + fixed1(w.needed) + " needed";
 }
 
@@ -82,7 +91,7 @@ std::string largest_mismatch(const CheckReport& r)
     for (const auto& p : r.partials)
         for (const auto& e : p.elements) {
             const double excess = e.digits_needed - e.digits; // log10 of |a − n| / tolerance
-            if (!e.pass && excess > worst_excess) worst_excess = excess, worst = &e, where = &p;
+            if (!e.pass && !e.declined && excess > worst_excess) worst_excess = excess, worst = &e, where = &p;
         }
     if (worst == nullptr) return "";
     return "largest mismatch: " + where->name + "[" + std::to_string(worst->row) + "," + std::to_string(worst->col) + "]: a = "
@@ -97,6 +106,20 @@ std::size_t count_elements(const CheckReport& r, bool passing)
     for (const auto& p : r.partials)
         for (const auto& e : p.elements) n += e.pass == passing;
     return n;
+}
+
+std::size_t count_declined(const CheckReport& r)
+{
+    std::size_t n = 0;
+    for (const auto& p : r.partials)
+        for (const auto& e : p.elements) n += e.declined;
+    return n;
+}
+
+// A check that failed, as opposed to one that passed or only declined elements.
+bool failed(const CheckReport& r)
+{
+    return !r.pass && (!r.backward_error.empty() || count_elements(r, false) > count_declined(r));
 }
 
 } // namespace
@@ -135,13 +158,16 @@ void print_ladder(std::ostream& out, const Problem& problem, const std::vector<C
         }
         double floor = 1e9;
         for (const auto& p : r.partials) {
-            out << rpad(fixed1(p.worst_digits), 8);
-            for (const auto& e : p.elements) floor = std::min(floor, e.digits_needed);
+            out << rpad(p.has_digits() ? fixed1(p.worst_digits) : "-", 8);
+            for (const auto& e : p.elements)
+                if (!e.near_zero && !e.declined) floor = std::min(floor, e.digits_needed);
         }
-        out << rpad(fixed1(floor), 8) << "  " << (r.pass ? "pass" : "FAIL") << "\n";
+        out << rpad(floor < 1e9 ? fixed1(floor) : "-", 8) << "  " << (r.pass ? "pass" : failed(r) ? "FAIL" : "declined") << "\n";
     }
-    out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ": " << reports.size() << " checks, "
-        << std::count_if(reports.begin(), reports.end(), [](const CheckReport& r) { return !r.pass; }) << " failed\n";
+    const auto n_failed = std::count_if(reports.begin(), reports.end(), failed);
+    const auto n_declined = std::count_if(reports.begin(), reports.end(), [](const CheckReport& r) { return !r.pass && !failed(r); });
+    out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ": " << reports.size() << " checks, " << n_failed << " failed"
+        << (n_declined ? ", " + std::to_string(n_declined) + " declined" : std::string()) << "\n";
 }
 
 void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
@@ -156,18 +182,23 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
             out << "         the seed's form gives " << r.loss_seed_form
                 << " here: a sigmoid has saturated, a prediction rounded to exactly 0 or 1, and log(0) = -inf\n";
         out << "numeric: " << r.method_description << ", " << r.step_rule << "\n";
-        out << "pass:    |a - n| <= tolerance, the numeric value's error bound (truncation estimate + rounding bound,\n"
+        out << "pass:    |a - n| <= tolerance = the numeric value's error bound (truncation estimate + rounding bound,\n"
                "         rounding of one loss evaluation <= "
-            << r.loss_error << "); digits = -log10(rel err), needed = digits the bound guarantees\n";
+            << r.loss_error << ") + the analytic value's rounding bound;\n"
+               "         digits = -log10(rel err), needed = digits the tolerance guarantees\n";
         if (!r.backward_error.empty()) {
             out << "\nthe analytic gradient cannot be formed: " << r.backward_error << "\n";
             out << "\n" << r.precision << ": FAIL before any number is compared\n";
             continue;
         }
         for (const auto& p : r.partials) print_partial(out, p);
-        const std::size_t failed = count_elements(r, false), total = failed + count_elements(r, true);
-        out << "\n" << r.precision << ": " << (r.pass ? "all " + std::to_string(total) + " elements agree"
-                                                      : std::to_string(failed) + " of " + std::to_string(total) + " elements FAIL")
+        const std::size_t declined = count_declined(r), failed = count_elements(r, false) - declined;
+        const std::size_t total = failed + declined + count_elements(r, true);
+        out << "\n" << r.precision << ": "
+            << (r.pass ? "all " + std::to_string(total) + " elements agree"
+                       : (failed ? std::to_string(failed) + " of " + std::to_string(total) + " elements FAIL" : std::string())
+                             + (failed && declined ? ", " : "")
+                             + (declined ? std::to_string(declined) + " of " + std::to_string(total) + " declined" : std::string()))
             << " (" << describe_worst(r) << ")\n";
         std::size_t near_zero = 0;
         for (const auto& p : r.partials)
@@ -181,13 +212,19 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
     out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ":";
     for (std::size_t i = 0; i < reports.size(); ++i) {
         const CheckReport& r = reports[i];
-        const std::size_t failed = count_elements(r, false);
+        const std::size_t declined = count_declined(r), failed = count_elements(r, false) - declined;
         double worst = 1e9;
         for (const auto& p : r.partials) worst = std::min(worst, p.worst_digits);
+        bool relative = false; // any element compared by relative error?
+        for (const auto& p : r.partials)
+            for (const auto& e : p.elements) relative = relative || !e.near_zero;
         out << (i ? ";" : "") << " " << r.precision << " "
-            << (r.pass                        ? "all agree, worst " + fixed1(worst) + " digits"
+            << (r.pass && !relative           ? std::string("all agree, every element compared absolutely")
+                : r.pass                      ? "all agree, worst " + fixed1(worst) + " digits"
                 : !r.backward_error.empty() ? std::string("shape error")
-                                            : std::to_string(failed) + " elements fail");
+                                            : (failed ? std::to_string(failed) + " elements fail" : std::string())
+                                                  + (failed && declined ? ", " : "")
+                                                  + (declined ? std::to_string(declined) + " declined" : std::string()));
     }
     out << "\n";
 }

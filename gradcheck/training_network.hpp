@@ -39,6 +39,7 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         t.digits_needed = working_digits<T>();
         for (const auto& p : report.partials)
             for (const auto& e : p.elements) {
+                if (e.near_zero) continue; // compared absolutely: no digits to count
                 t.worst_digits = std::min(t.worst_digits, e.digits);
                 t.digits_needed = std::min(t.digits_needed, e.digits_needed);
             }

@@ -121,6 +121,19 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
     BOOST_TEST(quotes_checked >= 7);
 }
 
+// A script that writes "\\frac" as "\frac" leaves a form feed and "rac" in the
+// maths; no control character other than the newline belongs in a document.
+BOOST_AUTO_TEST_CASE(documents_hold_no_control_characters)
+{
+    for (const fs::path& file : documents()) {
+        const auto lines = lines_of(read(file));
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            for (unsigned char c : lines[i])
+                BOOST_TEST((c >= 0x20 && c != 0x7f), fs::relative(file, root()).string()
+                                                         << ":" << i + 1 << ": control character " << int(c));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(referenced_code_and_tests_exist)
 {
     const std::regex code_link("\\[`([A-Za-z_][A-Za-z0-9_:/]*)`\\]\\(([^)\\s#]+)\\)");
