@@ -19,6 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "run_gradcheck.hpp"
 
 namespace {
@@ -439,6 +442,25 @@ BOOST_AUTO_TEST_CASE(deeply_nested_files)
     }
 }
 
+// Paths that are not a readable regular file: a named pipe (reading it would block),
+// a path through a file, and, when the tests do not run as root (root reads any
+// file), a file without read permission.
+BOOST_AUTO_TEST_CASE(paths_that_are_not_readable_files)
+{
+    TempDir dir;
+    const fs::path fifo = dir.path / "pipe.json";
+    BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    check_rejected(run({"--weights", fifo.string()}), "weights file '" + fifo.string() + "': not a regular file");
+    const fs::path file = dir.path / "data.json";
+    std::ofstream(file) << R"({"X": [[0, 0]], "Y": [0]})";
+    check_rejected(run({"--data", (file / "x").string()}), "': no such file");
+    fs::permissions(file, fs::perms::none);
+    if (::geteuid() != 0)
+        check_rejected(run({"--data", file.string()}), "data file '" + file.string() + "': cannot open (Permission denied)");
+    else
+        BOOST_TEST_MESSAGE("running as root, which reads any file: the permission case is not exercised");
+}
+
 BOOST_AUTO_TEST_CASE(file_size_limit)
 {
     TempDir dir;
@@ -457,6 +479,17 @@ BOOST_AUTO_TEST_CASE(file_size_limit)
                        "weights file '" + too_big.string() + "': 16777217 bytes is larger than the limit of 16777216 bytes");
     }
     fs::remove(too_big);
+
+    // 100 MB, as a sparse file (no disk space used): refused from its size, unread.
+    const fs::path huge = dir.path / "huge.json";
+    write_padded(huge, text.size());
+    fs::resize_file(huge, 100'000'000);
+    for (const char* flag : {"--weights", "--data"})
+        BOOST_TEST_CONTEXT(flag << " a file of 100 MB")
+        {
+            check_rejected(run({flag, huge.string()}), "': 100000000 bytes is larger than the limit of 16777216 bytes");
+        }
+    fs::remove(huge);
 
     const fs::path at_limit = dir.path / "at_limit.json";
     write_padded(at_limit, limit);
