@@ -25,6 +25,7 @@
 #include "backward.hpp"
 #include "backward_rounding.hpp"
 #include "central_difference.hpp"
+#include "directional.hpp"
 #include "forward_mode.hpp"
 #include "instance.hpp"
 #include "methods.hpp"
@@ -102,6 +103,100 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, con
 // At most this many reductions of the step by 4 (a factor of 4^16 ≈ 4e9).
 inline constexpr int max_step_reductions = 16;
 
+// Where D at h, 2h, 4h does not behave as the error model says, the step is too
+// large for this θ: retry at h/4, h/16, … (at(h) evaluates the method at h) while
+// θ ± h still moves; reduced tells whether it did. Once the step has proved too
+// large, its balance of truncation against rounding is off too: go on while the
+// error bound keeps shrinking.
+template <class T, class At>
+NumericDerivative<T> fit_step(NumericDerivative<T> numeric, bool& reduced, At&& at)
+{
+    reduced = false;
+    for (int r = 0; r < max_step_reductions && numeric.step != T(0) && (!numeric.model_holds || reduced); ++r) {
+        const NumericDerivative<T> smaller = at(T(numeric.step / T(4)));
+        if (smaller.step == T(0)) break;
+        if (numeric.model_holds && !(smaller.model_holds && smaller.error_bound < numeric.error_bound)) break;
+        numeric = smaller;
+        reduced = true;
+    }
+    return numeric;
+}
+
+// The text of why an element was declined, or "" when it was not.
+inline std::string declined_because(const ElementCheck& e, bool reduced)
+{
+    if (!e.declined) return "";
+    if (reduced)
+        return "from h = " + e.step_from + " down to " + e.step
+               + ", D at h, 2h, 4h never behaved as the series predicts, so no error bound can be trusted";
+    return "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, "
+           "so its error bound cannot be trusted; a smaller --step may";
+}
+
+// The fast check (directional.hpp): uᵀ∇L against d/dt L(θ + t·u) along K random unit
+// directions, as one "partial" u·∇L of K elements. P is moved along u and restored.
+template <class T, class Loss>
+PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients<T>& grads,
+                               const xornet::Gradients<T>& analytic_error, const T& loss_error, Loss&& loss,
+                               const CheckSettings& settings)
+{
+    using std::abs;
+    const T u = machine_epsilon<T>();
+    const std::vector<T*> theta = flattened(P);
+    const std::vector<T> g = flattened(grads), g_error = flattened(analytic_error);
+    const std::size_t n = theta.size();
+    std::vector<T> theta0(n);
+    T scale(0); // max |θ_i|, for the step rule
+    for (std::size_t i = 0; i < n; ++i) theta0[i] = *theta[i], scale = std::max(scale, T(abs(theta0[i])));
+    const bool step_given = settings.step.has_value();
+    const T h = step_given ? from_decimal<T>(*settings.step) : method_step(settings.method, scale);
+
+    PartialCheck partial;
+    partial.name = "u·∇L";
+    partial.rows = static_cast<std::size_t>(settings.directions);
+    partial.cols = 1;
+    partial.shape = xornet::shape_string(partial.rows, 1);
+    partial.shape_names = "K×1";
+    partial.pass = true;
+    partial.worst_digits = working_digits<T>();
+    const auto directions = random_directions(n, settings.directions, settings.direction_seed);
+    for (std::size_t d = 0; d < directions.size(); ++d) {
+        std::vector<T> v(n);
+        T analytic(0), analytic_err(0), terms(0), moved_error(0);
+        for (std::size_t i = 0; i < n; ++i) {
+            v[i] = T(directions[d][i]);
+            analytic += v[i] * g[i];
+            analytic_err += abs(v[i]) * g_error[i];
+            terms += abs(T(v[i] * g[i]));
+            // θ_i + t·v_i for |t| up to 4h (the farthest point of the stencils) rounds by ≤ u/2 of itself
+            moved_error += abs(g[i]) * u / T(2) * T(abs(theta0[i]) + T(4) * h * abs(v[i]));
+        }
+        analytic_err += T(n) * u * terms;
+        T t(0);
+        const auto along = [&] {
+            for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i] + t * v[i];
+            return loss();
+        };
+        const T eps = loss_error + moved_error;
+        NumericDerivative<T> numeric = numeric_derivative(settings.method, along, t, h, eps);
+        bool reduced = false;
+        if (!step_given)
+            numeric = fit_step(numeric, reduced, [&](const T& smaller) { return numeric_derivative(settings.method, along, t, smaller, eps); });
+        for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
+        if (!(boost::math::isfinite)(numeric.value))
+            throw InputError("--fast: the loss is not finite at θ ± h·u for direction " + std::to_string(d) + " (h = "
+                             + scientific(numeric.step, 3) + "); choose a smaller step");
+        ElementCheck e = compare(analytic, numeric, analytic_err);
+        if (reduced) e.step_from = scientific(h, 3);
+        e.declined_because = declined_because(e, reduced);
+        e.row = d;
+        partial.pass = partial.pass && e.pass;
+        if (!e.near_zero && !e.declined) partial.worst_digits = std::min(partial.worst_digits, e.digits);
+        partial.elements.push_back(std::move(e));
+    }
+    return partial;
+}
+
 // Checks the network with parameters P on examples X (N×m) and labels Y (1×m).
 // P is perturbed one element at a time and restored.
 template <class T>
@@ -131,12 +226,21 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     r.loss_error = scientific(loss_error, 3);
     r.method = std::string(method_name(settings.method));
     r.method_description = std::string(method_description(settings.method));
+    if (settings.fast)
+        r.method_description = "--fast: uᵀ∇L against d/dt L(θ + t·u) by " + r.method_description + " in t, along "
+                               + std::to_string(settings.directions) + " random unit directions u (seed "
+                               + std::to_string(settings.direction_seed) + "); every element only if one disagrees";
     const std::string root = settings.method == Method::central ? "1/3" : "1/" + std::to_string(method_order(settings.method) + 1);
     r.step_rule = settings.step                             ? "h = " + *settings.step + " (given)"
                   : settings.method == Method::autodiff     ? "no step"
                   : settings.method == Method::complex_step ? "h = u·max(1, |θ|) = " + scientific(method_step(settings.method, T(0)), 3) + "·max(1, |θ|)"
                                                             : "h = u^(" + root + ")·max(1, |θ|) rounded to a power of 2 = "
                                                                   + scientific(method_step(settings.method, T(0)), 3) + "·max(1, |θ|)";
+    if (settings.fast) { // one step for all parameters, from the largest
+        const std::string per = "·max(1, |θ|)", all = "·max(1, max_i |θ_i|)";
+        for (auto at = r.step_rule.find(per); at != std::string::npos; at = r.step_rule.find(per, at + all.size()))
+            r.step_rule.replace(at, per.size(), all);
+    }
     if (settings.method == Method::autodiff && !has_autodiff<T>)
         throw InputError("--method autodiff: Boost 1.74's autodiff does not compile with MPFR numbers; use --precision 50 or 100, or --method complex-step");
     if (settings.method == Method::autodiff && settings.step) throw InputError("--step: autodiff takes no step");
@@ -150,6 +254,13 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         return r;
     }
     r.pass = true;
+
+    if (settings.fast) {
+        r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings));
+        r.pass = r.partials.back().pass;
+        if (r.pass) return r;
+        r.localised = true; // a direction disagrees: the full check follows, to say where
+    }
 
     const bool step_given = settings.step.has_value();
     const T given_step = step_given ? from_decimal<T>(*settings.step) : T(0);
@@ -181,16 +292,10 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
             // Once the rule's step has proved too large, the rule's balance of truncation
             // against rounding is off too: go on while the error bound keeps shrinking.
             bool reduced = false;
-            for (int r = 0; !step_given && r < max_step_reductions && numeric.step != T(0)
-                            && (!numeric.model_holds || reduced);
-                 ++r) {
-                const NumericDerivative<T> smaller
-                    = numeric_derivative(settings.method, loss, theta.flat(k), T(numeric.step / T(4)), loss_error);
-                if (smaller.step == T(0)) break;
-                if (numeric.model_holds && !(smaller.model_holds && smaller.error_bound < numeric.error_bound)) break;
-                numeric = smaller;
-                reduced = true;
-            }
+            if (!step_given)
+                numeric = fit_step(numeric, reduced, [&](const T& smaller) {
+                    return numeric_derivative(settings.method, loss, theta.flat(k), smaller, loss_error);
+                });
             const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
                                       + std::to_string(k % theta.cols()) + "]";
             if (numeric.step == T(0))
@@ -211,12 +316,8 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
             } else if (!(boost::math::isfinite)(T(numeric.error_bound + xornet::gradient(analytic_error, p).flat(k)))) {
                 e.declined = true, e.pass = false; // never print a NaN bound as if it were one
                 e.declined_because = "its error bound is not finite at these weights";
-            } else if (e.declined && reduced)
-                e.declined_because = "from h = " + e.step_from + " down to " + e.step
-                                     + ", D at h, 2h, 4h never behaved as the series predicts, so no error bound can be trusted";
-            else if (e.declined)
-                e.declined_because = "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, "
-                                     "so its error bound cannot be trusted; a smaller --step may";
+            } else
+                e.declined_because = declined_because(e, reduced);
             e.row = k / theta.cols();
             e.col = k % theta.cols();
             partial.pass = partial.pass && e.pass;

@@ -57,6 +57,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                                        "complex-step, autodiff, or all. Default: central")
         ->type_name("METHOD");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
+    bool fast = false;
+    std::string directions;
+    app.add_flag("--fast", fast, "Check the directional derivative along K random unit directions first (a few loss "
+                                 "evaluations each, not per parameter); only if one disagrees, check every element");
+    app.add_option("--directions", directions, "K for --fast, 1..64. Default: 3")->type_name("K");
     app.set_version_flag("--version", std::string("gradcheck ") + version);
     CLI::App* trace = app.add_subcommand("trace", "Print every array of the forward and backward pass (X, W1, Z1, A1, ..., "
                                                   "dZ2, dW2, ..., dB1) with its shape, in one precision (default double); "
@@ -156,6 +161,16 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         if (output.empty()) throw InputError("sweep: --output must not be empty");
     }
 
+    if (fast) {
+        if (o.command != Command::check) throw InputError("--fast: only the check itself has a fast mode");
+        for (Method m : o.methods)
+            if (m == Method::complex_step || m == Method::autodiff)
+                throw InputError("--fast: --method must be central, central4, central6 or richardson (a directional difference)");
+        o.settings.fast = true;
+        if (app.count("--directions")) o.settings.directions = static_cast<int>(parse_unsigned("--directions", directions, 1, 64));
+    } else if (app.count("--directions"))
+        throw InputError("--directions: has no effect without --fast");
+
     if (format == "text") o.format = Format::text;
     else if (format == "json") o.format = Format::json;
     else throw InputError("--format: \"" + format + "\" is not text or json");
@@ -175,7 +190,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     if (app.count("--seed")) p.seed = parse_unsigned("--seed", seed, 0, std::numeric_limits<std::uint64_t>::max());
     if (app.count("--hidden")) p.hidden = parse_unsigned("--hidden", hidden, 1, max_hidden);
     if (app.count("--weights")) {
-        if (app.count("--seed")) throw InputError("--seed: has no effect with --weights (the weights come from the file)");
+        if (app.count("--seed") && !fast)
+            throw InputError("--seed: has no effect with --weights (the weights come from the file)");
         p.weights = read_weights_file(weights);
         const std::size_t H = p.weights->W1.rows(), N = p.weights->W1.cols();
         if (app.count("--hidden") && p.hidden != H)
@@ -189,6 +205,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     } else {
         p.weights_source = "random from seed " + std::to_string(p.seed) + " (uniform on [-1, 1)), biases zero";
     }
+    o.settings.direction_seed = p.seed;
     return parsed;
 }
 

@@ -29,6 +29,9 @@ struct CheckSettings {
     xornet::Derivation formulas = xornet::Derivation::derived; // which analytic gradient (and loss) to check
     Method method = Method::central;
     std::optional<std::string> step; // absolute step h as decimal text; default: method_step(method, θ)
+    bool fast = false;               // --fast: directional check first (directional.hpp)
+    int directions = 3;              // K, its number of random directions
+    std::uint64_t direction_seed = 0; // their seed (gradcheck: the --seed)
     TrainingSettings training;       // for gradcheck train
 };
 

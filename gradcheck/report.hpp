@@ -65,7 +65,10 @@ struct CheckReport {
     std::string loss_error;     // ε_L, bound on the rounding error of one loss evaluation
     std::string formulas_explanation;
     std::string backward_error; // set when the analytic gradient cannot even be formed (a shape error)
-    std::vector<PartialCheck> partials; // dL/dW1, dL/dB1, dL/dW2, dL/dB2; empty with backward_error
+    std::vector<PartialCheck> partials; // dL/dW1, dL/dB1, dL/dW2, dL/dB2; empty with backward_error.
+                                        // With --fast, first u·∇L (the directions), then the four
+                                        // partials only when a direction disagreed (localised)
+    bool localised = false;
     bool pass = false;
 };
 

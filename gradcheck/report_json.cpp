@@ -60,6 +60,7 @@ Json report_json(const CheckReport& r)
     j["loss_seed_form"] = r.loss_seed_form_finite ? Json(r.loss_seed_form) : Json(nullptr);
     j["loss_error_bound"] = r.loss_error;
     j["pass"] = r.pass;
+    j["localised"] = r.localised; // --fast: a direction disagreed, so the four partials follow u·∇L
     if (!r.backward_error.empty()) j["backward_error"] = r.backward_error;
     j["partials"] = Json::array();
     for (const auto& p : r.partials) j["partials"].push_back(partial_json(p));

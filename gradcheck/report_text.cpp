@@ -191,7 +191,11 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
             out << "\n" << r.precision << ": FAIL before any number is compared\n";
             continue;
         }
-        for (const auto& p : r.partials) print_partial(out, p);
+        for (const auto& p : r.partials) {
+            print_partial(out, p);
+            if (r.localised && &p == &r.partials.front())
+                out << "\na direction disagrees: the full check follows, element by element, to say where\n";
+        }
         const std::size_t declined = count_declined(r), failed = count_elements(r, false) - declined;
         const std::size_t total = failed + declined + count_elements(r, true);
         out << "\n" << r.precision << ": "

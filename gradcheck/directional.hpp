@@ -1,0 +1,72 @@
+// The fast check (--fast), as PyTorch's gradcheck does it in fast mode: instead of
+// one numeric derivative per parameter, one per direction. For a unit vector u over
+// all P parameters (W1, B1, W2, B2 flattened in that order),
+//
+//   analytic:  uᵀ∇L = Σ_i u_i·g_i            from the backward pass being checked
+//   numeric:   d/dt L(θ + t·u) at t = 0      one central difference in t
+//
+// so the cost is a few loss evaluations per direction, not per parameter. A wrong
+// g_i shows in uᵀ∇L unless u_i is tiny or several errors cancel along u; K random
+// directions make that unlikely, and any disagreement is followed by the full,
+// element-by-element check to localise it (check.hpp).
+//
+// Error bounds, as for one element: the numeric side's from the method
+// (central_difference.hpp), with the loss's rounding ε_L plus the rounding of
+// θ + t·u itself, ≤ u·|θ_i + t·u_i|/2 per parameter, which moves L by |∂L/∂θ_i|
+// times that (|g_i| stands in for |∂L/∂θ_i|: a second-order term); the analytic
+// side's Σ_i |u_i|·ε_a,i plus P·u·Σ_i |u_i·g_i| for the sum.
+//
+// The directions are Gaussian vectors, normalised, from the seeded generator below
+// (std::mt19937_64 is specified bit for bit; Box–Muller instead of
+// std::normal_distribution, whose algorithm differs between standard libraries).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+#include <random>
+#include <vector>
+
+#include "network.hpp"
+
+namespace gradcheck {
+
+// K unit vectors of dimension n, the same for the same seed on every platform.
+inline std::vector<std::vector<double>> random_directions(std::size_t n, int K, std::uint64_t seed)
+{
+    std::mt19937_64 bits(seed);
+    const auto uniform = [&] { return (static_cast<double>(bits() >> 11) + 0.5) * 0x1p-53; }; // in (0, 1)
+    std::vector<std::vector<double>> directions;
+    for (int d = 0; d < K; ++d) {
+        std::vector<double> u(n);
+        double norm2 = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            u[i] = std::sqrt(-2 * std::log(uniform())) * std::cos(2 * std::numbers::pi * uniform());
+            norm2 += u[i] * u[i];
+        }
+        for (double& x : u) x /= std::sqrt(norm2);
+        directions.push_back(std::move(u));
+    }
+    return directions;
+}
+
+// Every parameter of P (or every element of a gradient), in the order W1, B1, W2, B2.
+template <class T>
+std::vector<T*> flattened(xornet::Parameters<T>& P)
+{
+    std::vector<T*> out;
+    for (xornet::Param p : xornet::all_params)
+        for (std::size_t k = 0; k < xornet::param(P, p).size(); ++k) out.push_back(&xornet::param(P, p).flat(k));
+    return out;
+}
+
+template <class T>
+std::vector<T> flattened(const xornet::Gradients<T>& G)
+{
+    std::vector<T> out;
+    for (xornet::Param p : xornet::all_params)
+        for (std::size_t k = 0; k < xornet::gradient(G, p).size(); ++k) out.push_back(xornet::gradient(G, p).flat(k));
+    return out;
+}
+
+} // namespace gradcheck
