@@ -86,10 +86,7 @@ template <class T, class U>
 U forward_mode_loss(xornet::Derivation d, const xornet::Cache<U>& c, const xornet::Matrix<U>& Y)
 {
     if (d == xornet::Derivation::clamped_log) return xornet::loss_clamped_log(c.A2, Y);
-    U sum(0);
-    for (std::size_t i = 0; i < Y.cols(); ++i)
-        sum += Y(0, i) * forward_mode_softplus<T>(U(-c.Z2(0, i))) + (U(1) - Y(0, i)) * forward_mode_softplus<T>(c.Z2(0, i));
-    return sum / U(static_cast<double>(Y.cols()));
+    return xornet::loss_stable(c.Z2, Y, [](const U& z) { return forward_mode_softplus<T>(z); });
 }
 
 template <class T>

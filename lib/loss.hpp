@@ -32,14 +32,22 @@ T loss_seed_form(const Matrix<T>& A2, const Matrix<T>& Y)
 //   −log(sigmoid(z)) = softplus(−z),  −log(1 − sigmoid(z)) = softplus(z), so
 //   L = (1/m) Σ_i [ Y_i·softplus(−Z2_i) + (1 − Y_i)·softplus(Z2_i) ].
 // Both terms are ≥ 0, so the sum has no cancellation, and it stays finite for any finite Z2.
-template <class T>
-T loss_stable(const Matrix<T>& Z2, const Matrix<T>& Y)
+// sp is the softplus to use: the checker's complex-step and autodiff pass their own,
+// which branches on the real part of a complex z (gradcheck/forward_mode.hpp).
+template <class T, class Softplus>
+T loss_stable(const Matrix<T>& Z2, const Matrix<T>& Y, Softplus&& sp)
 {
     require_same_shape(Z2, Y, "loss_stable");
     T sum(0);
     for (std::size_t i = 0; i < Y.cols(); ++i)
-        sum += Y(0, i) * softplus(T(-Z2(0, i))) + (T(1) - Y(0, i)) * softplus(Z2(0, i));
-    return sum / T(Y.cols());
+        sum += Y(0, i) * sp(T(-Z2(0, i))) + (T(1) - Y(0, i)) * sp(Z2(0, i));
+    return sum / T(static_cast<double>(Y.cols()));
+}
+
+template <class T>
+T loss_stable(const Matrix<T>& Z2, const Matrix<T>& Y)
+{
+    return loss_stable(Z2, Y, [](const T& z) { return softplus(z); });
 }
 
 } // namespace xornet
