@@ -2,11 +2,13 @@
 // how many decimal digits it carries, and how to print it.
 #pragma once
 
+#include <charconv>
 #include <cmath>
 #include <ios>
 #include <limits>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <type_traits>
 
 #include <boost/multiprecision/mpfr.hpp>
@@ -41,10 +43,18 @@ int round_trip_digits()
     else return std::numeric_limits<T>::max_digits10;
 }
 
-// x in scientific notation with `digits` significant digits.
+// x in scientific notation with `digits` significant digits, as printf's %.*e writes it.
+// The built-in types go through std::to_chars: the same text as a stream's, without
+// building a stream (and its locale) for every number, which was most of the cost of
+// a check in double (every element's values and error bounds become text).
 template <class T>
 std::string scientific(const T& x, int digits)
 {
+    if constexpr (std::is_floating_point_v<T>) {
+        char buffer[64]; // enough for max_digits10 of long double: sign, 21 digits, point, "e-4951"
+        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::scientific, digits - 1);
+        if (ec == std::errc()) return std::string(buffer, end);
+    }
     std::ostringstream out;
     out << std::scientific;
     out.precision(digits - 1);
