@@ -7,7 +7,7 @@
 #include <string>
 
 #include "gallery.hpp"
-#include "methods.hpp"
+#include "method_names.hpp"
 #include "training.hpp"
 #include "input_files.hpp"
 
