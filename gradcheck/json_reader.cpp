@@ -164,7 +164,15 @@ JsonValue read_json_file(const std::string& path, const std::string& what)
     const std::string named = what + " '" + path + "'";
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw InputError(named + ": no such file");
+    if (ec || !fs::exists(status)) {
+        // "a.json/x": name the file that stands where a directory should be.
+        for (fs::path up = fs::path(path).parent_path(); !up.empty() && up != up.parent_path(); up = up.parent_path())
+            if (fs::exists(up, ec)) {
+                if (!fs::is_directory(up, ec)) throw InputError(named + ": '" + up.string() + "' is a file, not a directory");
+                break;
+            }
+        throw InputError(named + ": no such file");
+    }
     if (fs::is_directory(status)) throw InputError(named + ": is a directory, not a file");
     if (!fs::is_regular_file(status)) throw InputError(named + ": not a regular file");
     const auto size = fs::file_size(path, ec);

@@ -453,7 +453,8 @@ BOOST_AUTO_TEST_CASE(paths_that_are_not_readable_files)
     check_rejected(run({"--weights", fifo.string()}), "weights file '" + fifo.string() + "': not a regular file");
     const fs::path file = dir.path / "data.json";
     std::ofstream(file) << R"({"X": [[0, 0]], "Y": [0]})";
-    check_rejected(run({"--data", (file / "x").string()}), "': no such file");
+    check_rejected(run({"--data", (file / "x").string()}), "': '" + file.string() + "' is a file, not a directory");
+    check_rejected(run({"--data", (dir.path / "missing" / "x").string()}), "': no such file");
     fs::permissions(file, fs::perms::none);
     if (::geteuid() != 0)
         check_rejected(run({"--data", file.string()}), "data file '" + file.string() + "': cannot open (Permission denied)");
