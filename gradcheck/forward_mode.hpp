@@ -13,7 +13,8 @@
 // that loses the value of a tiny w, which neither method reads, but keeps its
 // derivative part (Im of a complex, the dual part of an fvar) to full relative
 // accuracy. (The seed's form log(A2) would do without a branch, but it is not
-// finite, or loses every digit, once a sigmoid saturates.)
+// finite, or loses every digit, once a sigmoid saturates.) Their sigmoid is the
+// seed's 1/(1 + e^(−z)) except where e^(−z) overflows (forward_mode_sigmoid).
 //
 // Error bound. The derivative part of every intermediate carries relative rounding
 // like the value part, so it is bounded by (ε_L/|L|)·(|D| + |L|): the loss's own
@@ -25,6 +26,7 @@
 
 // Boost 1.74: autodiff.hpp must come before finite_difference.hpp (not used here).
 #include <boost/math/differentiation/autodiff.hpp>
+#include <boost/math/special_functions/fpclassify.hpp>
 #include <boost/multiprecision/cpp_bin_float.hpp>
 #include <boost/multiprecision/cpp_complex.hpp>
 #include <boost/multiprecision/mpc.hpp>
@@ -66,19 +68,43 @@ xornet::Parameters<U> lift(const xornet::Parameters<T>& P)
     return {xornet::convert<U>(P.W1), xornet::convert<U>(P.B1), xornet::convert<U>(P.W2), xornet::convert<U>(P.B2)};
 }
 
+// The real part of a complex U, the value part of a dual one.
+template <class T, class U>
+T value_part(const U& z)
+{
+    using std::real;
+    if constexpr (std::is_same_v<U, typename complex_of<T>::type>) return T(real(z));
+    else return z.derivative(0);
+}
+
 // softplus(z) = log(1 + e^z) in U, a complex or dual number over the real type T.
 template <class T, class U>
 U forward_mode_softplus(const U& z)
 {
     using std::exp;
     using std::log;
-    using std::real;
-    bool positive;
-    if constexpr (std::is_same_v<U, typename complex_of<T>::type>)
-        positive = real(z) > 0;
-    else
-        positive = z > U(0);
-    return positive ? U(z + log(U(U(1) + exp(U(-z))))) : U(log(U(U(1) + exp(z))));
+    return value_part<T>(z) > T(0) ? U(z + log(U(U(1) + exp(U(-z))))) : U(log(U(U(1) + exp(z))));
+}
+
+// sigmoid(z) in U: the seed's 1/(1 + e^(−z)), as xornet::sigmoid, unless e^(−z)
+// overflows. A real 1/(1 + inf) is the right limit 0, but the derivative part of a
+// dual or complex e^(−z) is then inf too, and inf/inf² is NaN; e^z/(1 + e^z) is the
+// same function there and underflows to 0 in both parts instead.
+template <class T, class U>
+U forward_mode_sigmoid(const U& z)
+{
+    using std::exp;
+    const U e = exp(U(-z));
+    if ((boost::math::isfinite)(value_part<T>(e))) return U(U(1) / U(U(1) + e));
+    const U ez = exp(z);
+    return U(ez / U(U(1) + ez));
+}
+
+// The forward pass in U with that sigmoid.
+template <class T, class U>
+xornet::Cache<U> forward_mode_forward(const xornet::Parameters<U>& P, const xornet::Matrix<U>& X)
+{
+    return xornet::forward(P, X, [](const U& z) { return forward_mode_sigmoid<T>(z); });
 }
 
 // The loss its author computes (xornet::loss_for), in U.
@@ -112,7 +138,7 @@ NumericDerivative<T> complex_step(xornet::Derivation derivation, const xornet::P
     using C = typename complex_of<T>::type;
     xornet::Parameters<C> Pc = lift<C>(P);
     xornet::param(Pc, p).flat(k) = C(xornet::param(P, p).flat(k), h); // θ + i·h
-    const C Lc = forward_mode_loss<T>(derivation, xornet::forward(Pc, xornet::convert<C>(X)), xornet::convert<C>(Y));
+    const C Lc = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pc, xornet::convert<C>(X)), xornet::convert<C>(Y));
     using std::imag;
     return forward_mode_bound(T(T(imag(Lc)) / h), L, loss_error, h);
 }
@@ -125,7 +151,7 @@ NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Param
     using D = ad::autodiff_fvar<T, 1>;
     xornet::Parameters<D> Pd = lift<D>(P);
     xornet::param(Pd, p).flat(k) = ad::make_fvar<T, 1>(xornet::param(P, p).flat(k)); // the one variable
-    const D Ld = forward_mode_loss<T>(derivation, xornet::forward(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
+    const D Ld = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
     return forward_mode_bound(T(Ld.derivative(1)), L, loss_error, T(0));
 }
 

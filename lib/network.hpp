@@ -66,16 +66,24 @@ struct Cache {
     Matrix<T> A2; // 1×m   the predictions
 };
 
-// Forward pass for the whole batch; X is N×m, one example per column.
+// Forward pass for the whole batch; X is N×m, one example per column. sigma is
+// the sigmoid to use: the checker's complex step and autodiff pass their own,
+// which avoids an overflow of complex and dual numbers (gradcheck/forward_mode.hpp).
+template <class T, class Sigmoid>
+Cache<T> forward(const Parameters<T>& P, const Matrix<T>& X, Sigmoid&& sigma)
+{
+    Cache<T> c;
+    c.Z1 = add_to_each_column(matmul(P.W1, X), P.B1);    // 1. Z1 = W1·X + B1
+    c.A1 = map(c.Z1, sigma);                             // 2. A1 = sigmoid(Z1)
+    c.Z2 = add_to_each_column(matmul(P.W2, c.A1), P.B2); // 3. Z2 = W2·A1 + B2
+    c.A2 = map(c.Z2, sigma);                             // 4. A2 = sigmoid(Z2)
+    return c;
+}
+
 template <class T>
 Cache<T> forward(const Parameters<T>& P, const Matrix<T>& X)
 {
-    Cache<T> c;
-    c.Z1 = add_to_each_column(matmul(P.W1, X), P.B1);  // 1. Z1 = W1·X + B1
-    c.A1 = map(c.Z1, [](const T& z) { return sigmoid(z); }); // 2. A1 = sigmoid(Z1)
-    c.Z2 = add_to_each_column(matmul(P.W2, c.A1), P.B2); // 3. Z2 = W2·A1 + B2
-    c.A2 = map(c.Z2, [](const T& z) { return sigmoid(z); }); // 4. A2 = sigmoid(Z2)
-    return c;
+    return forward(P, X, [](const T& z) { return sigmoid(z); });
 }
 
 } // namespace xornet

@@ -253,6 +253,27 @@ BOOST_AUTO_TEST_CASE(every_method_passes_or_declines_with_a_reason)
     }
 }
 
+// The exact methods check every element at ±1e3 and ±1e6 too, in double as well:
+// their sigmoid falls back to e^z/(1 + e^z) where e^(−z) overflows. With the seed's
+// 1/(1 + e^(−z)) alone, autodiff's dual e^(−z) = inf made the derivative part
+// inf/inf² = NaN, and every element was declined in double.
+BOOST_AUTO_TEST_CASE(exact_methods_check_every_element_at_the_extremes)
+{
+    for (const Case& c : cases)
+        for (Method m : {Method::complex_step, Method::autodiff})
+            for (const char* precision : {"double", "50"}) {
+                BOOST_TEST_CONTEXT(c.name << ", " << method_name(m) << ", " << precision)
+                {
+                    CheckSettings s;
+                    s.method = m;
+                    const CheckReport r = run_check(parse_precision(precision), problem_of(c), s);
+                    BOOST_TEST(r.pass);
+                    for (const auto& p : r.partials)
+                        for (const auto& e : p.elements) BOOST_TEST(!e.declined, p.name << "[" << e.row << "," << e.col << "]");
+                }
+            }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(zero_gradients)
