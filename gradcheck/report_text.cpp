@@ -74,10 +74,16 @@ void print_partial(std::ostream& out, const PartialCheck& p)
 std::string describe_worst(const CheckReport& r)
 {
     Worst w;
+    bool checked = false, declined = false; // declined elements have no digits of agreement to count
     for (const auto& p : r.partials)
-        for (const auto& e : p.elements)
-            if (!e.near_zero && e.digits < w.digits) w = {e.digits, e.digits_needed, p.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]"};
-    if (w.where.empty()) return "every element compared absolutely";
+        for (const auto& e : p.elements) {
+            checked = checked || !e.declined;
+            declined = declined || e.declined;
+            if (!e.near_zero && !e.declined && e.digits < w.digits)
+                w = {e.digits, e.digits_needed, p.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]"};
+        }
+    if (!checked) return "no element checked";
+    if (w.where.empty()) return declined ? "the others compared absolutely" : "every element compared absolutely";
     return "worst " + fixed1(w.digits) + " digits at " + w.where + ", " + fixed1(w.needed) + " needed";
 }
 

@@ -209,6 +209,21 @@ BOOST_AUTO_TEST_CASE(default_run)
     BOOST_TEST(!contains(r.out, "FAIL"));
 }
 
+// A given step too large for every element: all declined. The per-precision line
+// then counts no digits (declined elements have none); it once reported the digits
+// of declined elements as the worst agreement.
+BOOST_AUTO_TEST_CASE(declined_elements_count_no_digits)
+{
+    const std::string notes_data = env("SOURCE_ROOT") + "/notes/data/";
+    const Result all = run({"--weights", notes_data + "saturated.json", "--step", "1e3", "--precision", "double"});
+    BOOST_TEST(all.exited);
+    BOOST_TEST(all.status == 1, all);
+    BOOST_TEST(contains(all.out, "\ndouble: 9 of 9 declined (no element checked)\n"), all.out);
+    BOOST_TEST(contains(all.out, "\nFAIL: double 9 declined\n"), all.out);
+    const Result most = run({"--weights", notes_data + "confidently-wrong.json", "--step", "1e6", "--precision", "double"});
+    BOOST_TEST(contains(most.out, "\ndouble: 8 of 9 declined (the others compared absolutely)\n"), most.out);
+}
+
 BOOST_AUTO_TEST_CASE(reproducible)
 {
     const Result first = run({});
