@@ -111,7 +111,8 @@ int main(int argc, char** argv)
         for (const char* precision : {"50", "100"})
             for (Method m : all_methods) register_check(precision, m, H, false);
     }
-    for (Method m : {Method::central, Method::complex_step}) register_check("1000", m, 2, false);
+    for (Method m : all_methods) // autodiff does not exist for MPFR numbers (Boost 1.74)
+        if (m != Method::autodiff) register_check("1000", m, 2, false);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
     benchmark::RunSpecifiedBenchmarks();
