@@ -193,9 +193,7 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
         ElementCheck e = compare(analytic, numeric, analytic_err);
         if (reduced) note_reduction(e, numeric, h);
         e.row = d;
-        partial.pass = partial.pass && e.pass;
-        if (!e.near_zero && !e.declined) partial.worst_digits = std::min(partial.worst_digits, e.digits);
-        partial.elements.push_back(std::move(e));
+        partial.add(std::move(e));
     }
     return partial;
 }
@@ -290,15 +288,16 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
                 numeric = fit_step(numeric, reduced, [&](const T& smaller) {
                     return numeric_derivative(settings.method, loss, theta.flat(k), smaller, loss_error);
                 });
-            const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + ","
-                                      + std::to_string(k % theta.cols()) + "]";
+            const auto where = [&] { // for the errors only
+                return partial.name + "[" + std::to_string(k / theta.cols()) + "," + std::to_string(k % theta.cols()) + "]";
+            };
             if (numeric.step == T(0))
-                throw InputError("--step: h = " + scientific(h, 3) + " is too small for " + where + ": "
+                throw InputError("--step: h = " + scientific(h, 3) + " is too small for " + where() + ": "
                                  + std::string(xornet::param_name(p)) + " ± h rounds back to " + scientific(theta.flat(k), 6));
             const bool forward_mode = settings.method == Method::complex_step || settings.method == Method::autodiff;
             if (!forward_mode && !(boost::math::isfinite)(numeric.value))
                 throw InputError("--step: the loss is not finite at " + std::string(xornet::param_name(p)) + " ± h for "
-                                 + where + " (h = " + scientific(h, 3) + "); choose a smaller step");
+                                 + where() + " (h = " + scientific(h, 3) + "); choose a smaller step");
             ElementCheck e = compare(analytic.flat(k), numeric, xornet::gradient(analytic_error, p).flat(k));
             if (reduced) note_reduction(e, numeric, h);
             if (!(boost::math::isfinite)(numeric.value)) { // forward mode: an overflow inside the complex/dual network
@@ -310,9 +309,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
             }
             e.row = k / theta.cols();
             e.col = k % theta.cols();
-            partial.pass = partial.pass && e.pass;
-            if (!e.near_zero && !e.declined) partial.worst_digits = std::min(partial.worst_digits, e.digits); // (abs) have no digits
-            partial.elements.push_back(std::move(e));
+            partial.add(std::move(e));
         }
         r.pass = r.pass && partial.pass;
         r.partials.push_back(std::move(partial));

@@ -3,8 +3,10 @@
 // read only this.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gradcheck {
@@ -39,7 +41,13 @@ struct PartialCheck {
     std::size_t rows = 0, cols = 0;
     std::vector<ElementCheck> elements; // row-major
     bool pass = false;
-    double worst_digits = 0; // over the elements compared relatively (not near_zero)
+    double worst_digits = 0; // over the elements compared relatively (not near_zero, not declined)
+    void add(ElementCheck e) // the next element, row-major
+    {
+        pass = pass && e.pass;
+        if (!e.near_zero && !e.declined) worst_digits = std::min(worst_digits, e.digits); // the others have no digits
+        elements.push_back(std::move(e));
+    }
     bool has_digits() const  // false when every element was compared absolutely
     {
         for (const auto& e : elements)
