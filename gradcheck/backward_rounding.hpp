@@ -30,7 +30,9 @@
 //   dW2_j  = Σ_i dZ2_i·A1_ji      dB2  = Σ_i dZ2_i
 //   dW1_jk = Σ_i dZ1_ji·X_ki      dB1_j = Σ_i dZ1_ji
 //
-// X and Y are the data themselves, exact in T.
+// X and Y are the data themselves, exact in T. When the computation being bounded
+// read its inputs rounded (InputErrors, loss_rounding.hpp), their errors enter where
+// they are first read: δY in dZ2, δW2 in dA1 (and Z2), δX in dW1 (and Z1).
 #pragma once
 
 #include <cmath>
@@ -44,45 +46,61 @@
 
 namespace gradcheck {
 
+// Bounds on the absolute rounding error of every array of one forward and backward
+// pass, element by element, computed in arithmetic a (on inputs off by `inputs`).
 template <class T>
-xornet::Gradients<T> backward_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
-                                             const xornet::Matrix<T>& Y)
+struct RoundingBounds {
+    xornet::Matrix<T> Z1, A1;       // H×m
+    xornet::Matrix<T> Z2, A2, dZ2;  // 1×m
+    xornet::Matrix<T> dA1, dZ1;     // H×m
+    xornet::Gradients<T> gradients; // dW1 H×N, dB1 H×1, dW2 1×H, dB2 1×1
+};
+
+template <class T>
+RoundingBounds<T> rounding_bounds(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y,
+                                  const Arithmetic<T>& arithmetic, const InputErrors<T>* inputs = nullptr)
 {
     using std::abs;
     const xornet::Cache<T> c = xornet::forward(P, X);
-    const T u = machine_epsilon<T>();
-    const T eta = std::numeric_limits<T>::min(); // what an underflow may lose
+    const T u = arithmetic.u, eta = arithmetic.eta;
     const std::size_t N = P.inputs(), H = P.hidden(), m = Y.cols();
     const T M(m);
 
-    xornet::Gradients<T> bound{xornet::Matrix<T>(H, N), xornet::Matrix<T>(H, 1), xornet::Matrix<T>(1, H),
-                               xornet::Matrix<T>(1, 1)};
+    RoundingBounds<T> r{xornet::Matrix<T>(H, m), xornet::Matrix<T>(H, m), xornet::Matrix<T>(1, m), xornet::Matrix<T>(1, m),
+                        xornet::Matrix<T>(1, m), xornet::Matrix<T>(H, m), xornet::Matrix<T>(H, m),
+                        {xornet::Matrix<T>(H, N), xornet::Matrix<T>(H, 1), xornet::Matrix<T>(1, H), xornet::Matrix<T>(1, 1)}};
+    xornet::Gradients<T>& bound = r.gradients;
     xornet::Gradients<T> size = bound; // Σ_i |terms|, for the rounding of each sum
     for (std::size_t i = 0; i < m; ++i) {
-        const auto [a1, e2] = forward_errors(P, X, c, i, eta); // of A1 (H of them) and Z2
+        const ForwardErrors<T> f = forward_errors(P, X, c, i, arithmetic, inputs); // of Z1, A1 (H of them) and Z2
         const T A2 = c.A2(0, i);
-        const T a2 = A2 * (T(1) - A2) * e2 + T(3) * u * A2 + eta;
+        const T a2 = A2 * (T(1) - A2) * f.e2 + T(3) * u * A2 + eta;
         const T dZ2 = T(A2 - Y(0, i)) / M;
-        const T d2 = (a2 + T(2) * u * abs(T(A2 - Y(0, i)))) / M + eta;
+        const T dY = inputs ? inputs->Y(0, i) : T(0);
+        const T d2 = (a2 + dY + T(2) * u * abs(T(A2 - Y(0, i)))) / M + eta;
+        r.Z2(0, i) = f.e2, r.A2(0, i) = a2, r.dZ2(0, i) = d2;
 
         bound.dB2(0, 0) += d2;
         size.dB2(0, 0) += abs(dZ2);
         for (std::size_t j = 0; j < H; ++j) {
-            const T A1 = c.A1(j, i);
-            bound.dW2(0, j) += d2 * A1 + abs(dZ2) * a1[j] + d2 * a1[j];
+            const T A1 = c.A1(j, i), a1 = f.a1[j];
+            bound.dW2(0, j) += d2 * A1 + abs(dZ2) * a1 + d2 * a1;
             size.dW2(0, j) += abs(T(dZ2 * A1));
 
             const T dA1 = P.W2(0, j) * dZ2;
-            const T da = abs(P.W2(0, j)) * d2 + u * abs(dA1) + eta;
+            T da = abs(P.W2(0, j)) * d2 + u * abs(dA1) + eta;
+            if (inputs) da += inputs->W2(0, j) * T(abs(dZ2) + d2);
             const T s = A1 * (T(1) - A1);
-            const T es = abs(T(T(1) - T(2) * A1)) * a1[j] + a1[j] * a1[j] + T(2) * u * s + eta;
+            const T es = abs(T(T(1) - T(2) * A1)) * a1 + a1 * a1 + T(2) * u * s + eta;
             const T dZ1 = dA1 * s;
             const T dz = abs(dA1) * es + s * da + da * es + u * abs(dZ1) + eta;
+            r.Z1(j, i) = f.e1[j], r.A1(j, i) = a1, r.dA1(j, i) = da, r.dZ1(j, i) = dz;
 
             bound.dB1(j, 0) += dz;
             size.dB1(j, 0) += abs(dZ1);
             for (std::size_t k = 0; k < N; ++k) {
                 bound.dW1(j, k) += dz * abs(X(k, i));
+                if (inputs) bound.dW1(j, k) += T(abs(dZ1) + dz) * inputs->X(k, i);
                 size.dW1(j, k) += abs(T(dZ1 * X(k, i)));
             }
         }
@@ -94,7 +112,15 @@ xornet::Gradients<T> backward_rounding_bound(const xornet::Parameters<T>& P, con
     add_sum_rounding(bound.dB1, size.dB1);
     add_sum_rounding(bound.dW2, size.dW2);
     add_sum_rounding(bound.dB2, size.dB2);
-    return bound;
+    return r;
+}
+
+// The bound on the four partials computed in T itself, from exact inputs.
+template <class T>
+xornet::Gradients<T> backward_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
+                                             const xornet::Matrix<T>& Y)
+{
+    return rounding_bounds(P, X, Y, Arithmetic<T>{machine_epsilon<T>(), std::numeric_limits<T>::min()}).gradients;
 }
 
 } // namespace gradcheck

@@ -25,11 +25,13 @@
 #include "backward.hpp"
 #include "backward_rounding.hpp"
 #include "central_difference.hpp"
+#include "compare.hpp"
 #include "directional.hpp"
 #include "forward_mode.hpp"
 #include "instance.hpp"
 #include "methods.hpp"
 #include "decimal.hpp"
+#include "diagnosis.hpp"
 #include "init.hpp"
 #include "input_error.hpp"
 #include "loss.hpp"
@@ -50,58 +52,6 @@ inline const char* shape_names(xornet::Param p)
     case xornet::Param::B2: return "1×1";
     }
     return "";
-}
-
-// Compares one analytic value, computed with a rounding error up to analytic_error,
-// with its numeric estimate.
-template <class T>
-ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, const T& analytic_error)
-{
-    using std::abs;
-    const int shown = 3; // significant digits of error quantities
-    ElementCheck e;
-    const T diff = abs(T(analytic - numeric.value));
-    const T tolerance = numeric.error_bound + analytic_error;
-    // The safe denominator: when both gradients are below the error bound, relative
-    // error means nothing, and the comparison is against the bound itself.
-    const T size = std::max(abs(analytic), abs(numeric.value));
-    const T denominator = std::max(size, tolerance);
-    e.near_zero = size <= tolerance;
-    e.analytic = all_digits(analytic);
-    e.numeric = all_digits(numeric.value);
-    const int shown_digits = std::min(round_trip_digits<T>(), max_shown_digits);
-    e.analytic_shown = scientific(analytic, shown_digits);
-    e.numeric_shown = scientific(numeric.value, shown_digits);
-    e.abs_error = scientific(diff, shown);
-    e.tolerance = scientific(tolerance, shown);
-    e.truncation = scientific(numeric.truncation, shown);
-    e.rounding = scientific(numeric.rounding, shown);
-    e.analytic_rounding = scientific(analytic_error, shown);
-    e.step = scientific(numeric.step, shown);
-    e.declined = !numeric.model_holds || !(boost::math::isfinite)(tolerance); // never print a NaN bound as one
-    e.pass = diff <= tolerance && !e.declined;
-    if (!(boost::math::isfinite)(tolerance)) e.declined_because = "its error bound is not finite at these weights";
-    else if (e.declined)
-        e.declined_because = "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, "
-                             "so its error bound cannot be trusted; a smaller --step may";
-    if (denominator > T(0)) {
-        const T rel = diff / denominator;
-        e.rel_error = scientific(rel, shown);
-        e.digits = diff > T(0) ? std::min<double>(working_digits<T>(), -log10_of(rel)) : working_digits<T>();
-        e.digits_needed = tolerance > T(0) ? std::max(0.0, -log10_of(T(tolerance / denominator))) : working_digits<T>();
-    } else { // both exactly zero and no error possible
-        e.rel_error = scientific(T(0), shown);
-        e.digits = e.digits_needed = working_digits<T>();
-    }
-    if (numeric.value != T(0)) {
-        const double ratio = static_cast<double>(T(analytic / numeric.value));
-        if (std::isfinite(ratio)) {
-            char buffer[32];
-            std::snprintf(buffer, sizeof buffer, "%.6g", ratio);
-            e.ratio = buffer;
-        }
-    }
-    return e;
 }
 
 // At most this many reductions of the step by 4 (a factor of 4^16 ≈ 4e9).
@@ -242,11 +192,13 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         throw InputError("--method autodiff: Boost 1.74's autodiff does not compile with MPFR numbers; use --precision 50 or 100, or --method complex-step");
     if (settings.method == Method::autodiff && settings.step) throw InputError("--step: autodiff takes no step");
     const T L = loss();
+    const T learning_rate = from_decimal<T>(settings.training.learning_rate);
     xornet::Gradients<T> grads;
     try {
-        grads = xornet::gradients_for(settings.formulas, P, X, Y, cache);
+        grads = xornet::gradients_for(settings.formulas, P, X, Y, cache, learning_rate);
     } catch (const std::invalid_argument& e) { // a derivation whose shapes do not fit fails before any number
         r.backward_error = e.what();
+        r.diagnosis = "a product whose shapes do not fit: a transpose missing or one too many (W2ᵀ·dZ2 is H×m, dZ·Xᵀ is H×N)";
         r.pass = false;
         return r;
     }
@@ -261,9 +213,11 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
 
     const bool step_given = settings.step.has_value();
     const T given_step = step_given ? from_decimal<T>(*settings.step) : T(0);
+    std::vector<Judged<T>> judged; // for the diagnosis, should a partial fail
     for (Param p : xornet::all_params) {
         xornet::Matrix<T>& theta = xornet::param(P, p);
         const xornet::Matrix<T>& analytic = xornet::gradient(grads, p);
+        Judged<T> values{"d" + std::string(xornet::param_name(p)), analytic, theta, theta, std::vector<bool>(theta.size())};
         PartialCheck partial;
         partial.name = "dL/d" + std::string(xornet::param_name(p));
         partial.rows = theta.rows();
@@ -307,12 +261,23 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
                                      + " overflows inside the network at these weights (a sigmoid far into saturation); "
                                        "central differences do not";
             }
+            values.reference.flat(k) = numeric.value;
+            values.tolerance.flat(k) = T(numeric.error_bound + xornet::gradient(analytic_error, p).flat(k));
+            values.skip[k] = e.declined;
+            values.pass = values.pass && (e.pass || e.declined);
             e.row = k / theta.cols();
             e.col = k % theta.cols();
             partial.add(std::move(e));
         }
         r.pass = r.pass && partial.pass;
         r.partials.push_back(std::move(partial));
+        judged.push_back(std::move(values));
+    }
+    if (!r.pass) {
+        const Diagnosis d = diagnose(judged, gallery_candidates(P, X, Y, cache, learning_rate), Y.cols());
+        const std::size_t first = r.partials.size() - judged.size(); // after u·∇L with --fast
+        for (std::size_t i = 0; i < judged.size(); ++i) r.partials[first + i].diagnosis = d.per_array[i];
+        r.diagnosis = d.overall;
     }
     return r;
 }

@@ -1,8 +1,11 @@
 #include "decimal.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <vector>
 
 #include "input_error.hpp"
 #include "printable.hpp"
@@ -46,6 +49,23 @@ void require_decimal(std::string_view s, const std::string& what)
     const double x = std::strtod(text.c_str(), nullptr);
     if (std::isinf(x) || (x != 0.0 && std::fabs(x) < DBL_MIN) || (x == 0.0 && errno == ERANGE))
         throw InputError(what + ": " + shown + " is out of range (a number must be 0 or between 2.2e-308 and 1.8e308 in magnitude)");
+}
+
+std::string exact_decimal(double x)
+{
+    if (x == 0.0) return "0";
+    // x = M·2^(e − 53) with a 53-bit integer M: 53 − e digits after the point hold it exactly.
+    int e = 0;
+    std::frexp(x, &e);
+    const int decimals = std::max(0, 53 - e);
+    std::vector<char> buffer(static_cast<std::size_t>(decimals) + 400);
+    std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, x); // glibc prints the exact value
+    std::string s(buffer.data());
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    return s;
 }
 
 } // namespace gradcheck

@@ -17,6 +17,10 @@ bool is_decimal(std::string_view s);
 // every precision. Throws InputError naming `what` otherwise.
 void require_decimal(std::string_view s, const std::string& what);
 
+// The exact decimal expansion of x (every binary fraction has a finite one), with
+// no trailing zeros: read back in any precision it is x itself, or x rounded once.
+std::string exact_decimal(double x);
+
 // The value of validated decimal text in scalar type T, correctly rounded.
 template <class T>
 T from_decimal(const std::string& s)

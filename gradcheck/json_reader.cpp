@@ -158,7 +158,7 @@ JsonValue parse_json(const std::string& text, const std::string& what)
     return std::move(builder.root);
 }
 
-JsonValue read_json_file(const std::string& path, const std::string& what)
+std::string read_text_file(const std::string& path, const std::string& what)
 {
     namespace fs = std::filesystem;
     const std::string named = what + " '" + path + "'";
@@ -186,7 +186,12 @@ JsonValue read_json_file(const std::string& path, const std::string& what)
     content << in.rdbuf();
     if (!in && !in.eof()) throw InputError(named + ": read failed");
     if (content.str().empty()) throw InputError(named + ": file is empty");
-    return parse_json(content.str(), named);
+    return content.str();
+}
+
+JsonValue read_json_file(const std::string& path, const std::string& what)
+{
+    return parse_json(read_text_file(path, what), what + " '" + path + "'");
 }
 
 } // namespace gradcheck

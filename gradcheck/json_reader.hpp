@@ -29,6 +29,10 @@ const char* kind_name(JsonValue::Kind k);
 inline constexpr std::size_t max_json_depth = 64;
 inline constexpr std::size_t max_json_bytes = std::size_t(16) << 20; // 16 MiB
 
+// The bytes of the file at `path`; `what` names it in messages ("gradients file").
+// Throws InputError on an unreadable path, a file that is empty or over max_json_bytes.
+std::string read_text_file(const std::string& path, const std::string& what);
+
 // Parses the file at `path`; `what` names it in messages ("weights file").
 // Throws InputError on an unreadable path, a file over max_json_bytes, invalid
 // JSON, nesting deeper than max_json_depth, or a duplicate key.

@@ -6,7 +6,9 @@
 #include <sstream>
 
 #include "input_error.hpp"
+#include "export.hpp"
 #include "options.hpp"
+#include "own_report.hpp"
 #include "printable.hpp"
 #include "report_print.hpp"
 #include "sweep_output.hpp"
@@ -21,10 +23,25 @@ int main(int argc, char** argv)
             return 0;
         }
         const Options& o = parsed.options;
-        if (o.command == Command::trace) {
-            const TraceReport trace = run_trace(o.precisions.front(), o.problem, o.settings);
+        if (o.command == Command::export_) {
             std::ostringstream out;
-            print_trace(out, o.problem, trace);
+            export_problem(o.problems.front(), o.output, out);
+            std::cout << out.str() << std::flush;
+            return 0;
+        }
+        if (o.gradients) {
+            const Problem& problem = o.problems.front();
+            const OwnReport report = check_own_gradients(problem, *o.gradients);
+            std::ostringstream out;
+            if (o.format == Format::json) print_own_json(out, problem, *o.gradients, report);
+            else print_own_text(out, problem, *o.gradients, report);
+            std::cout << out.str() << std::flush;
+            return report.pass ? 0 : 1;
+        }
+        if (o.command == Command::trace) {
+            const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
+            std::ostringstream out;
+            print_trace(out, o.problems.front(), trace);
             std::cout << out.str() << std::flush;
             return 0;
         }
@@ -34,7 +51,7 @@ int main(int argc, char** argv)
                 for (Method method : o.methods) {
                     CheckSettings settings = o.settings;
                     settings.method = method;
-                    const SweepReport part = run_sweep(precision, o.problem, settings);
+                    const SweepReport part = run_sweep(precision, o.problems.front(), settings);
                     sweep.points.insert(sweep.points.end(), part.points.begin(), part.points.end());
                 }
             std::ostringstream out;
@@ -46,28 +63,30 @@ int main(int argc, char** argv)
             std::vector<std::pair<Precision, TrainReport>> runs;
             bool pass = true;
             for (const Precision& precision : o.precisions) {
-                runs.push_back({precision, run_train(precision, o.problem, o.settings)});
+                runs.push_back({precision, run_train(precision, o.problems.front(), o.settings)});
                 pass = pass && runs.back().second.pass;
             }
             std::ostringstream out;
-            print_training(out, o.problem, runs);
+            print_training(out, o.problems.front(), runs);
             std::cout << out.str() << std::flush;
             return pass ? 0 : 1;
         }
         std::vector<CheckReport> reports;
-        for (const Precision& precision : o.precisions)
-            for (Method method : o.methods) {
-                CheckSettings settings = o.settings;
-                settings.method = method;
-                // autodiff does not exist at MPFR digit counts: a ladder skips it, a single run says so.
-                if (o.ladder && method == Method::autodiff && precision.kind == Precision::Kind::mpfr) continue;
-                reports.push_back(run_check(precision, o.problem, settings));
-            }
+        for (std::size_t problem = 0; problem < o.problems.size(); ++problem)
+            for (const Precision& precision : o.precisions)
+                for (Method method : o.methods) {
+                    CheckSettings settings = o.settings;
+                    settings.method = method;
+                    // autodiff does not exist at MPFR digit counts: a ladder skips it, a single run says so.
+                    if (o.ladder && method == Method::autodiff && precision.kind == Precision::Kind::mpfr) continue;
+                    reports.push_back(run_check(precision, o.problems[problem], settings));
+                    reports.back().problem = problem;
+                }
         // Everything is computed before anything is printed: an error leaves stdout empty.
         std::ostringstream out;
-        if (o.format == Format::json) print_json(out, o.problem, reports);
-        else if (o.ladder) print_ladder(out, o.problem, reports);
-        else print_text(out, o.problem, reports);
+        if (o.format == Format::json) print_json(out, o.problems, reports);
+        else if (o.ladder) print_ladder(out, o.problems, reports);
+        else print_text(out, o.problems, reports);
         std::cout << out.str() << std::flush;
         return all_pass(reports) ? 0 : 1;
     } catch (const InputError& e) {

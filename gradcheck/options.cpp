@@ -46,6 +46,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         ->type_name("FILE");
     app.add_option("--data", data, "JSON file {\"X\": [[x1,x2],..] (one row per example), \"Y\": [y,..]}. Default: XOR")
         ->type_name("FILE");
+    std::string problem_choice;
+    app.add_option("--problem", problem_choice, "Without --data: xor (the seed's data), generic (non-binary inputs, fractional "
+                                                "labels, non-zero biases: data that hide no mistake of the gallery) or both. "
+                                                "Default: both for the check without --weights, xor otherwise")
+        ->type_name("NAME");
     app.add_option("--hidden", hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2")->type_name("H");
     app.add_option("--seed", seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed))->type_name("S");
     app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon")->type_name("h");
@@ -57,6 +62,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                                        "complex-step, autodiff, or all. Default: central")
         ->type_name("METHOD");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
+    std::string gradients;
+    app.add_option("--gradients", gradients, "Check your own dW1, dB1, dW2, dB2 (and optionally Z1, A1, Z2, A2, dZ2, dA1, dZ1) "
+                                             "from this JSON file, or CSV if its name ends in .csv (see README), against the "
+                                             "exact gradient of the problem, in the precision the file names")
+        ->type_name("FILE");
     bool fast = false;
     std::string directions;
     app.add_flag("--fast", fast, "Check the directional derivative along K random unit directions first (a few loss "
@@ -82,6 +92,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     train->add_option("--every", every, "Check every K epochs (and after the last), 1..E. Default: 2000")->type_name("K");
     train->add_option("--learning-rate", rate, "Learning rate, > 0 and <= 100. Default: 1")->type_name("R");
     train->fallthrough();
+    CLI::App* exporter = app.add_subcommand("export", "Write the problem (weights and data, exactly) and a template of the "
+                                                      "gradients to fill in, as JSON and CSV, into a folder: compute the "
+                                                      "gradients with your own code, then check them with --gradients; "
+                                                      "takes --problem, --seed, --hidden, --weights, --data");
+    std::string folder = "problem";
+    exporter->add_option("--output", folder, "The folder to write (created if missing; no file is overwritten). Default: problem")
+        ->type_name("DIR");
+    exporter->fallthrough();
     app.require_subcommand(0, 1);
 
     ParsedCommandLine parsed;
@@ -103,6 +121,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     o.command = trace->parsed()   ? Command::trace
                 : sweep->parsed() ? Command::sweep
                 : train->parsed() ? Command::train
+                : exporter->parsed() ? Command::export_
                                   : Command::check;
     if (o.command == Command::train) {
         TrainingSettings& t = o.settings.training;
@@ -114,7 +133,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         t.learning_rate = rate;
         if (app.count("--format")) throw InputError("train: --format has no effect (train prints text)");
     }
-    o.output = output;
+    o.output = o.command == Command::export_ ? folder : output;
+    if (o.command == Command::export_) {
+        for (const char* flag : {"--precision", "--method", "--step", "--fast", "--directions", "--formulas", "--format", "--gradients"})
+            if (app.count(flag)) throw InputError("export: " + std::string(flag) + " has no effect (export writes the problem)");
+        if (folder.empty()) throw InputError("export: --output must not be empty");
+    }
     o.precisions = parse_precision_list(o.command == Command::trace && !app.count("--precision") ? "double" : precision);
     if (o.command == Command::trace) {
         if (o.precisions.size() != 1) throw InputError("trace: --precision takes one precision, not a list");
@@ -132,9 +156,6 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     for (const xornet::GalleryEntry& e : xornet::gallery)
         if (formulas == e.name) o.settings.formulas = e.derivation, known = true;
     if (!known) throw InputError("--formulas: \"" + formulas + "\" is not one of the gallery (see --formulas list)");
-    if (o.command == Command::trace && o.settings.formulas != xornet::Derivation::derived
-        && o.settings.formulas != xornet::Derivation::seed)
-        throw InputError("trace: --formulas must be derived or seed (trace shows the backward pass of lib/backward.hpp)");
 
     o.methods.clear();
     for (std::size_t start = 0;;) {
@@ -182,7 +203,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         o.settings.step = step;
     }
 
-    Problem& p = o.problem;
+    Problem p;
     if (app.count("--data")) {
         p.data = read_data_file(data);
         p.data_source = "data file " + data;
@@ -203,9 +224,38 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         p.hidden = H;
         p.weights_source = "weights file " + weights;
     } else {
-        p.weights_source = "random from seed " + std::to_string(p.seed) + " (uniform on [-1, 1)), biases zero";
+        p.weights_source = seeded_weights_source(p.seed);
     }
     o.settings.direction_seed = p.seed;
+
+    const bool own = app.count("--gradients") > 0;
+    if (own) {
+        if (o.command != Command::check) throw InputError("--gradients: only the check itself takes your gradients");
+        for (const char* flag : {"--precision", "--method", "--step", "--fast", "--directions", "--formulas"})
+            if (app.count(flag))
+                throw InputError(std::string(flag) + ": has no effect with --gradients (the numbers are yours, checked against the exact "
+                                 "gradient; say in the file's \"precision\" which arithmetic computed them)");
+    }
+    const bool one_problem = o.command != Command::check || own; // the check of the gallery's formulas alone runs a list
+    if (app.count("--data")) {
+        if (app.count("--problem")) throw InputError("--problem: has no effect with --data (the data file is the problem)");
+        p.name = "data";
+        o.problems = {p};
+    } else {
+        // The bare check runs both; given weights, or one problem only, XOR (the notice says what it hides).
+        const std::string choice = app.count("--problem") ? problem_choice : one_problem || app.count("--weights") ? "xor" : "both";
+        if (choice != "xor" && choice != "generic" && choice != "both")
+            throw InputError("--problem: \"" + choice + "\" is not xor, generic or both");
+        if (choice == "both" && one_problem)
+            throw InputError("--problem: " + std::string(own ? "--gradients" : command_name(o.command)) + " takes one problem, xor or generic");
+        if (choice != "generic") o.problems.push_back(p);
+        if (choice != "xor") o.problems.push_back(generic_problem(p.inputs(), p.seed, p));
+    }
+    if (own) {
+        const Problem& problem = o.problems.front();
+        o.gradients = read_gradients_file(gradients);
+        require_shapes(*o.gradients, problem.inputs(), problem.width(), problem.examples());
+    }
     return parsed;
 }
 

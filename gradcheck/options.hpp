@@ -1,9 +1,11 @@
 // The command line of `gradcheck`, parsed into a Problem, settings and a list of precisions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "own_gradients.hpp"
 #include "precision.hpp"
 #include "problem.hpp"
 
@@ -12,17 +14,30 @@ namespace gradcheck {
 enum class Format { text, json };
 
 // `gradcheck` checks the gradients; `gradcheck trace` prints every array of one pass.
-enum class Command { check, trace, sweep, train };
+enum class Command { check, trace, sweep, train, export_ };
+
+inline constexpr const char* command_name(Command c)
+{
+    switch (c) {
+    case Command::check: return "the check";
+    case Command::trace: return "trace";
+    case Command::sweep: return "sweep";
+    case Command::train: return "train";
+    case Command::export_: return "export";
+    }
+    return "?";
+}
 
 struct Options {
     Command command = Command::check;
     std::vector<Precision> precisions; // check: default double, then 50 digits; trace: one, default double
-    Problem problem;
+    std::vector<Problem> problems; // check: xor, then generic, unless --problem or --data; the other commands: one
     CheckSettings settings;
     std::vector<Method> methods{Method::central}; // each precision is checked with each method
     bool ladder = false; // print one compact table (--precision all, or several methods)
     Format format = Format::text;
-    std::string output = "sweep"; // sweep: writes output.csv and output.svg
+    std::string output = "sweep"; // sweep: writes output.csv and output.svg; export: the folder
+    std::optional<OwnGradientsText> gradients; // --gradients: check these instead of the gallery's formulas
 };
 
 // What main() should do after parsing.

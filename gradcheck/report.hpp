@@ -38,10 +38,12 @@ struct PartialCheck {
     std::string name;        // "dL/dW1"
     std::string shape;       // "2×2"
     std::string shape_names; // "H×N"
+    std::string meaning;     // "dL/dW1 = dZ1·Xᵀ" (the check of your own gradients shows it)
     std::size_t rows = 0, cols = 0;
     std::vector<ElementCheck> elements; // row-major
     bool pass = false;
     double worst_digits = 0; // over the elements compared relatively (not near_zero, not declined)
+    std::string diagnosis;   // when an element fails: the likely mistake (diagnosis.hpp)
     void add(ElementCheck e) // the next element, row-major
     {
         pass = pass && e.pass;
@@ -57,6 +59,7 @@ struct PartialCheck {
 };
 
 struct CheckReport {
+    std::size_t problem = 0;     // which of the run's problems (the printers' list)
     std::string precision;       // as given on the command line: "double", "50", …
     std::string precision_label; // "double (53-bit binary)", …
     int digits = 0;              // decimal digits of the scalar type
@@ -77,6 +80,7 @@ struct CheckReport {
                                         // With --fast, first u·∇L (the directions), then the four
                                         // partials only when a direction disagreed (localised)
     bool localised = false;
+    std::string diagnosis; // when the check fails: the likely mistake, in one line (diagnosis.hpp)
     bool pass = false;
 };
 

@@ -21,6 +21,7 @@ Json partial_json(const PartialCheck& p)
     j["shape"] = {p.rows, p.cols};
     j["shape_names"] = p.shape_names;
     j["pass"] = p.pass;
+    j["diagnosis"] = p.diagnosis.empty() ? Json(nullptr) : Json(p.diagnosis);
     j["worst_digits"] = p.has_digits() ? Json(round2(p.worst_digits)) : Json(nullptr);
     for (const char* key : {"analytic", "numeric", "abs_error", "rel_error", "tolerance", "analytic_rounding",
                             "step", "step_reduced_from", "digits", "digits_needed", "near_zero", "declined", "element_pass"})
@@ -45,9 +46,10 @@ Json partial_json(const PartialCheck& p)
     return j;
 }
 
-Json report_json(const CheckReport& r)
+Json report_json(const std::vector<Problem>& problems, const CheckReport& r)
 {
     Json j;
+    j["problem"] = problems[r.problem].name;
     j["precision"] = r.precision;
     j["precision_label"] = r.precision_label;
     j["digits"] = r.digits;
@@ -60,6 +62,7 @@ Json report_json(const CheckReport& r)
     j["loss_seed_form"] = r.loss_seed_form_finite ? Json(r.loss_seed_form) : Json(nullptr);
     j["loss_error_bound"] = r.loss_error;
     j["pass"] = r.pass;
+    j["diagnosis"] = r.diagnosis.empty() ? Json(nullptr) : Json(r.diagnosis);
     j["localised"] = r.localised; // --fast: a direction disagreed, so the four partials follow u·∇L
     if (!r.backward_error.empty()) j["backward_error"] = r.backward_error;
     j["partials"] = Json::array();
@@ -67,22 +70,41 @@ Json report_json(const CheckReport& r)
     return j;
 }
 
+
+Json problem_json(const Problem& p)
+{
+    Json j;
+    j["name"] = p.name;
+    j["N"] = p.inputs();
+    j["H"] = p.width();
+    j["m"] = p.examples();
+    j["data"] = p.data_source;
+    j["weights"] = p.weights_source;
+    if (!p.why.empty()) j["why"] = p.why;
+    j["blind_spots"] = Json::array();
+    for (const BlindSpot& b : blind_spots(p)) j["blind_spots"].push_back({{"reason", b.reason}, {"hides", b.hides}, {"gallery", b.gallery}});
+    return j;
+}
+
 } // namespace
 
-void print_json(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+void print_json(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
 {
     Json j;
     j["program"] = "gradcheck";
     j["version"] = version;
+    // N, H, m, data and weights of the first problem, as before there were several
     j["N"] = reports.front().N;
     j["H"] = reports.front().H;
     j["m"] = reports.front().m;
-    j["data"] = problem.data_source;
-    j["weights"] = problem.weights_source;
+    j["data"] = problems.front().data_source;
+    j["weights"] = problems.front().weights_source;
     j["formulas"] = reports.front().formulas;
     j["pass"] = all_pass(reports);
+    j["problems"] = Json::array();
+    for (const Problem& p : problems) j["problems"].push_back(problem_json(p));
     j["reports"] = Json::array();
-    for (const auto& r : reports) j["reports"].push_back(report_json(r));
+    for (const auto& r : reports) j["reports"].push_back(report_json(problems, r));
     out << j.dump(2) << "\n";
 }
 

@@ -12,13 +12,6 @@ namespace gradcheck {
 
 namespace {
 
-std::string fixed1(double x)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", x);
-    return buffer;
-}
-
 std::string pad(const std::string& s, std::size_t width)
 {
     // Width counts characters, not bytes: "×" and "−" are multi-byte in UTF-8.
@@ -41,21 +34,24 @@ struct Worst {
     std::string where;
 };
 
-void print_partial(std::ostream& out, const PartialCheck& p)
+} // namespace
+
+void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels& labels, bool diagnosis)
 {
+    const std::string a = labels.top, n = labels.bottom;
     std::size_t value_width = 0;
     for (const auto& e : p.elements)
         value_width = std::max({value_width, signed_value(e.analytic_shown).size(), signed_value(e.numeric_shown).size()});
     value_width += 4; // "a = "
 
-    out << "\n" << p.name << "   " << p.shape_names << " = " << p.shape << "\n";
-    out << "  " << pad("element", 9) << pad("analytic (a) above numeric (n)", value_width) << "  " << rpad("|a - n|", 9)
+    out << "\n" << p.name << "   " << p.shape_names << " = " << p.shape << (p.meaning.empty() ? "" : "   " + p.meaning) << "\n";
+    out << "  " << pad("element", 9) << pad(labels.values, value_width) << "  " << rpad("|" + a + " - " + n + "|", 9)
         << "  " << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  result\n";
     for (const auto& e : p.elements) {
         const std::string index = "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]";
-        out << "  " << pad(index, 9) << "a = " << signed_value(e.analytic_shown) << "\n";
+        out << "  " << pad(index, 9) << a << " = " << signed_value(e.analytic_shown) << "\n";
         const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
-        out << "  " << pad("", 9) << pad("n = " + signed_value(e.numeric_shown), value_width) << "  "
+        out << "  " << pad("", 9) << pad(n + " = " + signed_value(e.numeric_shown), value_width) << "  "
             << rpad(e.numeric_finite ? e.abs_error : "-", 9) << "  "
             << rpad(!e.numeric_finite ? "-" : e.near_zero ? "(abs)" : e.rel_error, 9) << "  "
             << rpad(columns ? fixed1(e.digits) : "-", 6) << "  " << rpad(columns ? fixed1(e.digits_needed) : "-", 6) << "  "
@@ -66,10 +62,20 @@ void print_partial(std::ostream& out, const PartialCheck& p)
             out << "  " << pad("", 9) << "h = " << e.step << ", reduced from " << e.step_from
                 << ": at larger steps D at h, 2h, 4h did not behave as the series predicts\n";
         if (!e.pass && !e.declined)
-            out << "  " << pad("", 9) << "|a - n| = " << e.abs_error << " > tolerance " << e.tolerance
-                << (e.ratio.empty() ? std::string() : "; a/n = " + e.ratio) << "\n";
+            out << "  " << pad("", 9) << "|" << a << " - " << n << "| = " << e.abs_error << " > tolerance " << e.tolerance
+                << (e.ratio.empty() ? std::string() : "; " + a + "/" + n + " = " + e.ratio) << "\n";
     }
+    if (diagnosis && !p.diagnosis.empty()) out << "  diagnosis: " << p.diagnosis << "\n";
 }
+
+std::string fixed1(double x)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", x);
+    return buffer;
+}
+
+namespace {
 
 std::string describe_worst(const CheckReport& r)
 {
@@ -137,26 +143,59 @@ bool all_pass(const std::vector<CheckReport>& reports)
 
 namespace {
 
-void print_header(std::ostream& out, const Problem& problem, const CheckReport& first)
+void print_problem(std::ostream& out, const Problem& problem, const CheckReport& first, bool generic_in_run)
 {
-    out << "gradcheck " << version << ": the hand-derived gradients of the XOR network against numeric ones\n";
+    if (!problem.why.empty()) out << "why      " << problem.why << "\n";
     out << "network  " << first.N << "-" << first.H << "-1 (N = " << first.N << " inputs, H = " << first.H
         << " hidden units, 1 output), m = " << first.m << " examples: " << problem.data_source << "\n";
     out << "weights  " << problem.weights_source << "\n";
-    out << "formulas " << first.formulas << " (" << first.formulas_explanation << ")\n";
+    print_blind_spots(out, problem, generic_in_run);
+}
+
+// "xor: " before each precision's verdict when the run has several problems.
+std::string problem_label(const std::vector<Problem>& problems, const CheckReport& r)
+{
+    return problems.size() > 1 ? problems[r.problem].name + " " : "";
+}
+
+bool has_generic(const std::vector<Problem>& problems)
+{
+    return std::any_of(problems.begin(), problems.end(), [](const Problem& p) { return p.name == "generic"; });
 }
 
 } // namespace
 
-void print_ladder(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+void print_blind_spots(std::ostream& out, const Problem& problem, bool generic_in_run)
 {
-    print_header(out, problem, reports.front());
+    const std::vector<BlindSpot> spots = blind_spots(problem);
+    for (const BlindSpot& b : spots) out << "blind    " << b.reason << "; unseen here: " << b.hides << "\n";
+    if (!spots.empty() && !generic_in_run)
+        out << "         so a pass here cannot rule such mistakes out"
+            << (problem.name == "xor" ? ": add --problem generic, whose data can" : ": data without this property can") << "\n";
+}
+
+void print_ladder(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
+{
+    const CheckReport& first = reports.front();
+    out << "gradcheck " << version << ": the hand-derived gradients of the XOR network against numeric ones\n";
+    out << "formulas " << first.formulas << " (" << first.formulas_explanation << ")\n";
+    const bool several = problems.size() > 1;
+    for (std::size_t i = 0; i < problems.size(); ++i) {
+        if (several) out << "\nproblem " << problems[i].name << "\n";
+        for (const CheckReport& r : reports)
+            if (r.problem == i) {
+                print_problem(out, problems[i], r, has_generic(problems));
+                break;
+            }
+    }
     out << "\ndigits of agreement, worst element of each partial; 'bound' is the fewest digits the method's\n"
            "error bound guarantees (its floor at this precision); a row passes when every element is within its bound\n\n";
+    if (several) out << pad("problem", 9);
     out << pad("precision", 13) << pad("method", 14);
-    for (const auto& p : reports.front().partials) out << rpad(p.name, 8);
+    for (const auto& p : first.partials) out << rpad(p.name, 8);
     out << rpad("bound", 8) << "  result\n";
     for (const CheckReport& r : reports) {
+        if (several) out << pad(problems[r.problem].name, 9);
         out << pad(r.precision, 13) << pad(r.method, 14);
         if (!r.backward_error.empty()) {
             out << "shape error: " << r.backward_error << "\n";
@@ -170,17 +209,32 @@ void print_ladder(std::ostream& out, const Problem& problem, const std::vector<C
         }
         out << rpad(floor < 1e9 ? fixed1(floor) : "-", 8) << "  " << (r.pass ? "pass" : failed(r) ? "FAIL" : "declined") << "\n";
     }
+    for (const CheckReport& r : reports)
+        if (!r.diagnosis.empty()) {
+            out << "\ndiagnosis (" << problem_label(problems, r) << r.precision << ", " << r.method << "): " << r.diagnosis << "\n";
+            break;
+        }
     const auto n_failed = std::count_if(reports.begin(), reports.end(), failed);
     const auto n_declined = std::count_if(reports.begin(), reports.end(), [](const CheckReport& r) { return !r.pass && !failed(r); });
     out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ": " << reports.size() << " checks, " << n_failed << " failed"
         << (n_declined ? ", " + std::to_string(n_declined) + " declined" : std::string()) << "\n";
 }
 
-void print_text(std::ostream& out, const Problem& problem, const std::vector<CheckReport>& reports)
+void print_text(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
 {
     const CheckReport& first = reports.front();
-    print_header(out, problem, first);
+    out << "gradcheck " << version << ": the hand-derived gradients of the XOR network against numeric ones\n";
+    const bool several = problems.size() > 1;
+    if (!several) print_problem(out, problems.front(), first, false);
+    out << "formulas " << first.formulas << " (" << first.formulas_explanation << ")\n";
+    std::size_t shown = problems.size(); // the problem whose header was printed last
     for (const CheckReport& r : reports) {
+        if (several && r.problem != shown) {
+            shown = r.problem;
+            out << "\n######## problem " << r.problem + 1 << " of " << problems.size() << ": " << problems[r.problem].name
+                << " ########\n";
+            print_problem(out, problems[r.problem], r, has_generic(problems));
+        }
         out << "\n=== " << r.precision_label << ": machine epsilon u = " << r.epsilon << " ===\n";
         out << "loss L = " << r.loss << "  (" << r.loss_label << ")\n";
         if (r.loss_seed_form_finite) out << "         " << r.loss_seed_form << "  (the seed's form, from log(A2) and log(1 - A2))\n";
@@ -195,10 +249,11 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
         if (!r.backward_error.empty()) {
             out << "\nthe analytic gradient cannot be formed: " << r.backward_error << "\n";
             out << "\n" << r.precision << ": FAIL before any number is compared\n";
+            out << "diagnosis: " << r.diagnosis << "\n";
             continue;
         }
         for (const auto& p : r.partials) {
-            print_partial(out, p);
+            print_partial(out, p, {}, !one_explanation(r.diagnosis));
             if (r.localised && &p == &r.partials.front())
                 out << "\na direction disagrees: the full check follows, element by element, to say where\n";
         }
@@ -217,18 +272,20 @@ void print_text(std::ostream& out, const Problem& problem, const std::vector<Che
             out << "(abs): " << near_zero << " element(s) with both values within the tolerance of 0: compared by absolute error, "
                 << "since a relative error of two near-zero numbers means nothing\n";
         if (!r.pass) out << largest_mismatch(r);
+        if (!r.diagnosis.empty()) out << "diagnosis: " << r.diagnosis << "\n";
     }
 
     out << "\n" << (all_pass(reports) ? "PASS" : "FAIL") << ":";
     for (std::size_t i = 0; i < reports.size(); ++i) {
         const CheckReport& r = reports[i];
+        const bool new_problem = several && (i == 0 || reports[i - 1].problem != r.problem);
         const std::size_t declined = count_declined(r), failed = count_elements(r, false) - declined;
         double worst = 1e9;
         for (const auto& p : r.partials) worst = std::min(worst, p.worst_digits);
         bool relative = false; // any element compared by relative error?
         for (const auto& p : r.partials)
             for (const auto& e : p.elements) relative = relative || !e.near_zero;
-        out << (i ? ";" : "") << " " << r.precision << " "
+        out << (i ? (new_problem ? "." : ";") : "") << " " << (new_problem ? problems[r.problem].name + ": " : "") << r.precision << " "
             << (r.pass && !relative           ? std::string("all agree, every element compared absolutely")
                 : r.pass                      ? "all agree, worst " + fixed1(worst) + " digits"
                 : !r.backward_error.empty() ? std::string("shape error")
@@ -259,6 +316,7 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
 {
     out << "gradcheck " << version << " train: gradient descent on " << problem.data_source << ", checking all four partials as it goes\n";
     out << "weights  " << problem.weights_source << "\n";
+    print_blind_spots(out, problem, false);
     bool all = true;
     for (const auto& [precision, r] : runs) {
         out << "\n=== " << precision.label << " ===\n";

@@ -32,12 +32,17 @@ TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
     xornet::Parameters<T>& P = net.P;
     const xornet::Cache<T> c = xornet::forward(P, X);
     xornet::BackwardCache<T> b;
-    const bool derived = settings.formulas == xornet::Derivation::derived;
-    const xornet::Gradients<T> g =
-        xornet::backward(P, X, Y, c, derived ? xornet::Formulas::derived : xornet::Formulas::seed, &b);
+    const xornet::Gradients<T> g = xornet::gradients_for(settings.formulas, P, X, Y, c, T(1), &b);
 
     TraceReport r;
-    r.formulas = std::string(xornet::gallery_entry(settings.formulas).name);
+    const xornet::GalleryEntry& entry = xornet::gallery_entry(settings.formulas);
+    r.formulas = std::string(entry.name);
+    // The derivation's line for each array; a mistake changes one step (dB: both biases).
+    const auto meaning = [&](const std::string& step, const std::string& right) {
+        if (step == entry.step || (entry.step == "dB" && (step == "dB1" || step == "dB2")))
+            return std::string(entry.formula) + "   (" + r.formulas + ": the mistaken step)";
+        return right;
+    };
     r.forward = {traced("X", "N×m", "inputs, one example per column", X),
                  traced("Y", "1×m", "labels", Y),
                  traced("W1", "H×N", "hidden weights", P.W1),
@@ -48,13 +53,13 @@ TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
                  traced("B2", "1×1", "output bias", P.B2),
                  traced("Z2", "1×m", "Z2 = W2·A1 + B2", c.Z2),
                  traced("A2", "1×m", "A2 = sigmoid(Z2), the predictions", c.A2)};
-    r.backward = {traced("dZ2", "1×m", derived ? "dL/dZ2 = (A2 - Y)/m" : "A2 - Y (the seed: no 1/m)", b.dZ2),
-                  traced("dW2", "1×H", "dL/dW2 = dZ2·A1ᵀ", g.dW2),
-                  traced("dB2", "1×1", "dL/dB2 = sum of dZ2 over the examples", g.dB2),
-                  traced("dA1", "H×m", "dL/dA1 = W2ᵀ·dZ2", b.dA1),
-                  traced("dZ1", "H×m", "dL/dZ1 = dA1 ⊙ A1 ⊙ (1 - A1)", b.dZ1),
-                  traced("dW1", "H×N", "dL/dW1 = dZ1·Xᵀ", g.dW1),
-                  traced("dB1", "H×1", "dL/dB1 = sum of dZ1 over the examples", g.dB1)};
+    r.backward = {traced("dZ2", "1×m", meaning("dZ2", "dL/dZ2 = (A2 - Y)/m"), b.dZ2),
+                  traced("dW2", "1×H", meaning("dW2", "dL/dW2 = dZ2·A1ᵀ"), g.dW2),
+                  traced("dB2", "1×1", meaning("dB2", "dL/dB2 = sum of dZ2 over the examples"), g.dB2),
+                  traced("dA1", "H×m", meaning("dA1", "dL/dA1 = W2ᵀ·dZ2"), b.dA1),
+                  traced("dZ1", "H×m", meaning("dZ1", "dL/dZ1 = dA1 ⊙ A1 ⊙ (1 - A1)"), b.dZ1),
+                  traced("dW1", "H×N", meaning("dW1", "dL/dW1 = dZ1·Xᵀ"), g.dW1),
+                  traced("dB1", "H×1", meaning("dB1", "dL/dB1 = sum of dZ1 over the examples"), g.dB1)};
     xornet::Matrix<T> L(1, 1), L_seed(1, 1);
     L(0, 0) = xornet::loss_stable(c.Z2, Y);
     L_seed(0, 0) = xornet::loss_seed_form(c.A2, Y);

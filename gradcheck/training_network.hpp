@@ -49,9 +49,10 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
     };
 
     xornet::TrainingSettings<T> step{rate, 1};
+    const xornet::BackwardSteps<T> steps = xornet::steps_for(settings.formulas, rate);
     for (std::size_t epoch = 0; epoch < training.epochs; ++epoch) {
         if (epoch % training.every == 0) check_now(epoch);
-        xornet::train(P, X, Y, step);
+        xornet::train(P, X, Y, step, {}, steps); // as its author trains: with the derivation's own steps
     }
     check_now(training.epochs);
 

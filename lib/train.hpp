@@ -17,15 +17,18 @@ struct TrainingSettings {
 };
 
 // Trains P in place on (X, Y); calls on_epoch(epoch, loss) before each update
-// if given. Returns the loss after the last update.
+// if given. Returns the loss after the last update. steps are the backward pass's
+// (backward.hpp); a mistaken derivation trains with its own (gallery.hpp).
 template <class T>
 T train(Parameters<T>& P, const Matrix<T>& X, const Matrix<T>& Y, const TrainingSettings<T>& s,
-        const std::type_identity_t<std::function<void(std::size_t, const T&)>>& on_epoch = {})
+        const std::type_identity_t<std::function<void(std::size_t, const T&)>>& on_epoch = {},
+        const BackwardSteps<T>& steps = {})
 {
     for (std::size_t epoch = 0; epoch < s.epochs; ++epoch) {
         const Cache<T> c = forward(P, X);
         if (on_epoch) on_epoch(epoch, loss_stable(c.Z2, Y));
-        const Gradients<T> g = backward(P, X, Y, c);
+        // All four partials before any update: the partials of one point θ.
+        const Gradients<T> g = backward(P, X, Y, c, steps);
         for (Param p : all_params) {
             Matrix<T>& theta = param(P, p);
             const Matrix<T>& d = gradient(g, p);

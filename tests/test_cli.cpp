@@ -207,6 +207,18 @@ BOOST_AUTO_TEST_CASE(default_run)
     BOOST_TEST(contains(r.out, "=== 50 digits"));
     BOOST_TEST(contains(r.out, "m = 4 examples"));
     BOOST_TEST(!contains(r.out, "FAIL"));
+    // XOR first, with what its 0/1 data hide; then the generic problem, which hides nothing, and why.
+    BOOST_TEST(contains(r.out, "######## problem 1 of 2: xor ########\n"));
+    BOOST_TEST(contains(r.out, "\nblind    every input is 0 or 1, so x² = x; unseen here: X ⊙ X in place of X"));
+    BOOST_TEST(contains(r.out, "######## problem 2 of 2: generic ########\nwhy      XOR's inputs and labels are all 0 or 1"));
+    BOOST_TEST(contains(r.out, "m = 5 examples: generic data from seed 1"));
+    BOOST_TEST(starts_with(last_line(r.out), "PASS: xor: double all agree"));
+    BOOST_TEST(contains(last_line(r.out), ". generic: double all agree"));
+    // One problem when asked for, with the hint that XOR's blind spots remain.
+    const Result x = run({"--problem", "xor"});
+    check_passes(x);
+    BOOST_TEST(!contains(x.out, "generic data"));
+    BOOST_TEST(contains(x.out, "so a pass here cannot rule such mistakes out: add --problem generic"));
 }
 
 // A given step too large for every element: all declined. The per-precision line
@@ -246,11 +258,15 @@ BOOST_AUTO_TEST_CASE(seed_formulas_fail_by_a_factor_m)
     BOOST_TEST(r.err.empty(), "stderr: " << r.err);
     BOOST_TEST(contains(r.out, "FAIL"));
     BOOST_TEST(starts_with(last_line(r.out), "FAIL"), "last line: " << last_line(r.out));
-    // Every failing element row is followed by "… a/n = 4": the seed drops the 1/m, m = 4.
+    // Every failing element row is followed by "… a/n = m": the seed drops the 1/m,
+    // m = 4 on XOR and 5 on the generic problem.
     const auto lines = lines_of(r.out);
     std::size_t failing_rows = 0, ratios = 0;
+    std::string m = "?";
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string& line = lines[i];
+        if (starts_with(line, "######## problem 1")) m = "4";
+        if (starts_with(line, "######## problem 2")) m = "5";
         if (line.size() >= 4 && line.compare(line.size() - 4, 4, "FAIL") == 0 && starts_with(line, "  ")) {
             ++failing_rows;
             BOOST_TEST_REQUIRE(i + 1 < lines.size());
@@ -261,13 +277,18 @@ BOOST_AUTO_TEST_CASE(seed_formulas_fail_by_a_factor_m)
                 BOOST_TEST(at != std::string::npos);
                 if (at != std::string::npos) {
                     ++ratios;
-                    BOOST_TEST(next.substr(at + 6) == "4");
+                    BOOST_TEST(next.substr(at + 6) == m);
                 }
             }
         }
     }
-    BOOST_TEST(failing_rows == 18u); // 9 elements, in double and in 50 digits
+    BOOST_TEST(failing_rows == 36u); // 9 elements, in double and in 50 digits, on two problems
     BOOST_TEST(ratios == failing_rows);
+    // And the diagnosis names the mistake, for each problem and precision.
+    std::size_t diagnoses = 0;
+    for (const auto& line : lines) diagnoses += line == "diagnosis: most likely: seed (dZ2 = A2 - Y): the seed's final formulas: "
+                                                        "the 1/m of the mean loss dropped, so every partial is m times too large";
+    BOOST_TEST(diagnoses == 4u);
 }
 
 BOOST_AUTO_TEST_CASE(json_report)
@@ -284,9 +305,18 @@ BOOST_AUTO_TEST_CASE(json_report)
     BOOST_TEST(j.at("H") == 2);
     const auto& reports = j.at("reports");
     BOOST_TEST_REQUIRE(reports.is_array());
-    BOOST_TEST_REQUIRE(reports.size() == 2u);
+    BOOST_TEST_REQUIRE(reports.size() == 4u); // XOR and the generic problem, each in double and at 50 digits
     BOOST_TEST(reports[0].at("precision") == "double");
     BOOST_TEST(reports[1].at("precision") == "50");
+    BOOST_TEST(reports[0].at("problem") == "xor");
+    BOOST_TEST(reports[2].at("problem") == "generic");
+    BOOST_TEST(reports[2].at("m") == 5);
+    const auto& problems = j.at("problems");
+    BOOST_TEST_REQUIRE(problems.size() == 2u);
+    BOOST_TEST(problems[0].at("blind_spots").size() == 2u); // 0/1 inputs, 0/1 labels
+    BOOST_TEST(problems[0].at("blind_spots")[0].at("gallery")[0] == "x-squared");
+    BOOST_TEST(problems[1].at("blind_spots").empty());
+    BOOST_TEST(problems[1].at("why").is_string());
 
     const char* names[4] = {"dL/dW1", "dL/dB1", "dL/dW2", "dL/dB2"};
     const std::vector<std::vector<int>> shapes = {{2, 2}, {2, 1}, {1, 2}, {1, 1}};
@@ -296,7 +326,8 @@ BOOST_AUTO_TEST_CASE(json_report)
         {
             BOOST_TEST(report.at("loss").is_string());
             BOOST_TEST(report.at("pass") == true);
-            BOOST_TEST(report.at("m") == 4);
+            BOOST_TEST(report.at("m") == (k < 2 ? 4 : 5));
+            BOOST_TEST(report.at("diagnosis").is_null());
             const auto& partials = report.at("partials");
             BOOST_TEST_REQUIRE(partials.is_array());
             BOOST_TEST_REQUIRE(partials.size() == 4u);
@@ -408,7 +439,7 @@ BOOST_AUTO_TEST_CASE(weights_file_and_options)
     for (const auto& [precision, heading] : precisions) {
         BOOST_TEST_CONTEXT("--precision " << precision)
         {
-            const Result r = run({"--precision", precision});
+            const Result r = run({"--precision", precision, "--problem", "xor"});
             check_passes(r);
             BOOST_TEST(contains(r.out, heading));
             std::size_t headings = 0; // exactly one "=== … ===" section
@@ -527,17 +558,19 @@ BOOST_AUTO_TEST_CASE(precision_ladder_table)
     BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
     std::size_t rows = 0;
     for (const auto& line : lines_of(r.out))
-        for (const char* p : {"float ", "double ", "long-double ", "50 ", "100 "})
-            if (starts_with(line, p)) {
-                ++rows;
-                BOOST_TEST(contains(line, "  pass"), line);
-            }
-    BOOST_TEST(rows == 30u);
-    BOOST_TEST(last_line(r.out) == "PASS: 30 checks, 0 failed");
+        for (const char* problem : {"xor      ", "generic  "})
+            for (const char* p : {"float ", "double ", "long-double ", "50 ", "100 "})
+                if (starts_with(line, std::string(problem) + p)) {
+                    ++rows;
+                    BOOST_TEST(contains(line, "  pass"), line);
+                }
+    BOOST_TEST(rows == 60u); // 5 precisions × 6 methods × 2 problems
+    BOOST_TEST(last_line(r.out) == "PASS: 60 checks, 0 failed");
 
-    const Result clamp = run({"--precision", "double,50", "--method", "central,complex-step", "--formulas", "clamped-log"});
+    const Result clamp = run({"--precision", "double,50", "--method", "central,complex-step", "--formulas", "clamped-log", "--problem", "xor"});
     BOOST_TEST(clamp.status == 1);
     BOOST_TEST(last_line(clamp.out) == "FAIL: 4 checks, 3 failed"); // only central in double lets it through
+    BOOST_TEST(contains(clamp.out, "\ndiagnosis (double, complex-step): most likely: these are the derived formulas' values"));
 }
 
 BOOST_AUTO_TEST_CASE(mpfr_1000_digits_with_the_complex_step)

@@ -201,8 +201,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(are_off_by_exactly_m, T, scalar_types)
                 }
                 const auto P = init_parameters<T>(2, 3, seed);
                 const Cache<T> c = forward(P, X);
-                const auto derived = backward(P, X, Y, c, Formulas::derived);
-                const auto seed_form = backward(P, X, Y, c, Formulas::seed);
+                const auto derived = backward(P, X, Y, c);
+                const auto seed_form = backward(P, X, Y, c, steps_for<T>(Derivation::seed));
                 for (Param p : all_params)
                     for (std::size_t k = 0; k < gradient(derived, p).size(); ++k) {
                         BOOST_TEST(gradient(seed_form, p).flat(k) == T(m) * gradient(derived, p).flat(k));
