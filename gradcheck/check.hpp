@@ -198,7 +198,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         grads = xornet::gradients_for(settings.formulas, P, X, Y, cache, learning_rate);
     } catch (const std::invalid_argument& e) { // a derivation whose shapes do not fit fails before any number
         r.backward_error = e.what();
-        r.diagnosis = "a product whose shapes do not fit: a transpose missing or one too many (W2ᵀ·dZ2 is H×m, dZ·Xᵀ is H×N)";
+        r.diagnosis = shape_error_story;
         r.pass = false;
         return r;
     }

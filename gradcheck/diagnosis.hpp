@@ -77,6 +77,10 @@ std::vector<Candidate<T>> gallery_candidates(const xornet::Parameters<T>& P, con
     return out;
 }
 
+// The diagnosis of a backward pass that stops at a product whose shapes do not fit.
+inline constexpr const char* shape_error_story =
+    "a product whose shapes do not fit: a transpose missing or one too many (W2ᵀ·dZ2 is H×m, dZ·Xᵀ is H×N)";
+
 struct Diagnosis {
     std::vector<std::string> per_array; // for each judged array: "" when it passes
     std::string overall;                // one line; "" when everything passes
@@ -205,8 +209,8 @@ inline std::string whole_story(const std::vector<const xornet::GalleryEntry*>& e
 
 } // namespace detail
 
-// Diagnoses the arrays that fail. m is the number of examples; intermediates tells
-// whether the arrays include the steps (then the first wrong one is named).
+// Diagnoses the arrays that fail. m is the number of examples. When the steps on
+// the way are among the arrays, the first wrong one is named.
 template <class T>
 Diagnosis diagnose(const std::vector<Judged<T>>& arrays, const std::vector<Candidate<T>>& candidates, std::size_t m)
 {
@@ -280,28 +284,34 @@ Diagnosis diagnose(const std::vector<Judged<T>>& arrays, const std::vector<Candi
         d.overall = "most likely: " + detail::whole_story(whole);
         return d;
     }
-    // The first wrong array in the order of computation, when the steps were given.
-    static const char* order[] = {"Z1", "A1", "Z2", "A2", "dZ2", "dW2", "dB2", "dA1", "dZ1", "dW1", "dB1"};
-    bool steps = false;
+    // The arrays that are wrong although every array they are computed from (and
+    // that was given) is right: each is a mistake of its own.
+    static const std::pair<const char*, std::vector<const char*>> inputs_of[] = {
+        {"A1", {"Z1"}}, {"Z2", {"A1"}}, {"A2", {"Z2"}}, {"dZ2", {"A2"}}, {"dW2", {"dZ2", "A1"}}, {"dB2", {"dZ2"}},
+        {"dA1", {"dZ2"}}, {"dZ1", {"dA1", "A1"}}, {"dW1", {"dZ1"}}, {"dB1", {"dZ1"}}};
+    const auto is_root = [&](const Judged<T>& a) {
+        for (const auto& [name, from] : inputs_of)
+            if (a.name == name)
+                for (const char* input : from)
+                    if (!pass_of(input)) return false;
+        return true;
+    };
+    bool steps = false; // were any of the steps on the way given, besides the four partials?
     for (const auto& a : arrays) steps = steps || (a.name != "dW1" && a.name != "dB1" && a.name != "dW2" && a.name != "dB2");
-    if (steps)
-        for (const char* name : order)
-            for (std::size_t i = 0; i < arrays.size(); ++i)
-                if (arrays[i].name == name && !arrays[i].pass) {
-                    d.overall = "first wrong step: " + arrays[i].name + ": " + d.per_array[i];
-                    return d;
-                }
-    std::vector<std::size_t> failing;
-    for (std::size_t i = 0; i < arrays.size(); ++i)
-        if (!arrays[i].pass) failing.push_back(i);
-    if (failing.size() == 1) {
-        d.overall = arrays[failing[0]].name + ": " + d.per_array[failing[0]];
+    std::vector<std::size_t> roots;
+    static const char* order[] = {"Z1", "A1", "Z2", "A2", "dZ2", "dW2", "dB2", "dA1", "dZ1", "dW1", "dB1"};
+    for (const char* name : order)
+        for (std::size_t i = 0; i < arrays.size(); ++i)
+            if (arrays[i].name == name && !arrays[i].pass && is_root(arrays[i])) roots.push_back(i);
+    if (roots.size() == 1) {
+        d.overall = (steps ? "first wrong step: " : "") + arrays[roots[0]].name + ": " + d.per_array[roots[0]];
         return d;
     }
-    // Several arrays, no one mistake: say each one's story in brief.
-    d.overall = "no one mistake of the gallery explains all of them:";
-    for (std::size_t n = 0; n < failing.size(); ++n) {
-        const std::size_t i = failing[n];
+    // Several mistakes, it seems (or one no pattern explains): each one's story in brief.
+    d.overall = steps ? std::to_string(roots.size()) + " wrong steps, each computed from right ones:"
+                      : "no one mistake of the gallery explains all of them:";
+    for (std::size_t n = 0; n < roots.size(); ++n) {
+        const std::size_t i = roots[n];
         std::string brief = d.per_array[i];
         if (!matched[i].empty()) {
             brief.clear();

@@ -33,8 +33,13 @@ std::ostream& operator<<(std::ostream& os, const Result& r)
 
 Result run(const std::vector<std::string>& args)
 {
+    return run_program(env("GRADCHECK"), args);
+}
+
+Result run_program(const std::string& program, const std::vector<std::string>& args)
+{
     std::vector<std::string> storage;
-    storage.push_back(env("GRADCHECK"));
+    storage.push_back(program);
     storage.insert(storage.end(), args.begin(), args.end());
     std::vector<char*> argv;
     for (std::string& s : storage) argv.push_back(s.data());

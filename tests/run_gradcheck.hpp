@@ -22,6 +22,9 @@ std::ostream& operator<<(std::ostream& os, const Result& r);
 // Runs gradcheck with `args`, stdin from /dev/null, and collects both output streams.
 Result run(const std::vector<std::string>& args);
 
+// The same for any program.
+Result run_program(const std::string& program, const std::vector<std::string>& args);
+
 // The lines of a text, without their newlines.
 std::vector<std::string> lines_of(const std::string& text);
 

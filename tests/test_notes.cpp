@@ -5,7 +5,9 @@
 //    is re-run (ARGS split on spaces, paths relative to the repository root) and
 //    must appear in the program's stdout exactly, line for line. A line holding
 //    only "⋮" separates excerpts; each excerpt must appear whole, in order.
-//    Nothing is normalised: the output is deterministic.
+//    Nothing is normalised: the output is deterministic. The exercise programs
+//    (`exercise`, `planted-bugs`) are quoted the same way, while their source file
+//    is as committed (tests/exercise/committed.hpp).
 // 2. Code references. A link whose text is a `name` in backticks and whose target
 //    is a file under lib/, gradcheck/ or tests/ must name something that file
 //    declares: a function, type or alias, or, in tests/, a Boost.Test case or
@@ -20,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "committed.hpp"
 #include "run_gradcheck.hpp"
 
 namespace fs = std::filesystem;
@@ -41,8 +44,9 @@ fs::path root() { return fs::path(testing::env("SOURCE_ROOT")); }
 std::vector<fs::path> documents()
 {
     std::vector<fs::path> files{root() / "README.md"};
-    for (const auto& entry : fs::directory_iterator(root() / "notes"))
-        if (entry.path().extension() == ".md") files.push_back(entry.path());
+    for (const fs::path& dir : {root() / "notes", root() / "notes" / "exercises", root() / "notes" / "exercises" / "solutions"})
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.path().extension() == ".md") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -83,14 +87,15 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
     // The sweep's quoted command writes to build/ (git-ignored), which a build
     // directory of another name would not have created.
     fs::create_directories(root() / "build");
-    const std::regex marker("^<!-- output: gradcheck ?(.*) -->$");
+    const std::regex marker("^<!-- output: (gradcheck|exercise|planted-bugs) ?(.*) -->$");
     for (const fs::path& file : documents()) {
         const auto lines = lines_of(read(file));
         for (std::size_t i = 0; i < lines.size(); ++i) {
             std::smatch m;
             if (!std::regex_match(lines[i], m, marker)) continue;
             const std::string where = fs::relative(file, root()).string() + ":" + std::to_string(i + 1);
-            BOOST_TEST_CONTEXT(where << ": gradcheck " << m[1])
+            const std::string program = m[1];
+            BOOST_TEST_CONTEXT(where << ": " << program << " " << m[2])
             {
                 BOOST_TEST_REQUIRE((i + 1 < lines.size() && lines[i + 1].rfind("```", 0) == 0),
                                    "the marker must be followed by a fenced block");
@@ -102,9 +107,15 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
                 }
                 BOOST_TEST_REQUIRE(j < lines.size(), "the fenced block is not closed");
                 std::vector<std::string> args;
-                std::istringstream words(m[1].str());
+                std::istringstream words(m[2].str());
                 for (std::string w; words >> w;) args.push_back(w);
-                const testing::Result r = testing::run(args);
+                if (program != "gradcheck"
+                    && !exercise::as_committed(program == "exercise" ? "notes/exercises/backward.cpp" : "notes/exercises/planted_bugs.cpp")) {
+                    i = j;
+                    continue;
+                }
+                const testing::Result r = program == "gradcheck" ? testing::run(args)
+                                          : testing::run_program(testing::env(program == "exercise" ? "EXERCISE" : "PLANTED"), args);
                 BOOST_TEST(r.exited);
                 const auto output = lines_of(r.out);
                 std::size_t from = 0;
