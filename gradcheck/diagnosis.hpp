@@ -307,18 +307,23 @@ Diagnosis diagnose(const std::vector<Judged<T>>& arrays, const std::vector<Candi
         d.overall = (steps ? "first wrong step: " : "") + arrays[roots[0]].name + ": " + d.per_array[roots[0]];
         return d;
     }
-    // Several mistakes, it seems (or one no pattern explains): each one's story in brief.
+    // Several mistakes, it seems (or one no pattern explains): each one's story in
+    // brief, once for the arrays that share it.
     d.overall = steps ? std::to_string(roots.size()) + " wrong steps, each computed from right ones:"
                       : "no one mistake of the gallery explains all of them:";
-    for (std::size_t n = 0; n < roots.size(); ++n) {
-        const std::size_t i = roots[n];
+    std::vector<std::pair<std::string, std::string>> stories; // names, brief story
+    for (const std::size_t i : roots) {
         std::string brief = d.per_array[i];
         if (!matched[i].empty()) {
             brief.clear();
             for (std::size_t j = 0; j < matched[i].size(); ++j) brief += (j ? " or " : "") + std::string(matched[i][j]->name);
         }
-        d.overall += std::string(n ? ";" : "") + " " + arrays[i].name + ": " + brief;
+        bool told = false;
+        for (auto& [names, story] : stories)
+            if (story == brief) names += ", " + arrays[i].name, told = true;
+        if (!told) stories.emplace_back(arrays[i].name, brief);
     }
+    for (std::size_t n = 0; n < stories.size(); ++n) d.overall += std::string(n ? ";" : "") + " " + stories[n].first + ": " + stories[n].second;
     return d;
 }
 

@@ -56,6 +56,9 @@ void print_own_text(std::ostream& out, const Problem& problem, const OwnGradient
         out << "written: " << r.short_values << " value(s) with fewer digits than " << gradients.precision.name
             << " carries: the tolerance allows for their last digit; write " << gradients.precision.max_digits10
             << " significant digits (Python's repr, %.17g for a double) to check every one\n";
+    if (r.weak > 0)
+        out << "weak:    in " << gradients.precision.name << ", the rounding the formulas may make on these numbers is as large as "
+            << r.weak << " of the values themselves (under 1 digit needed): there only a gross mistake can show\n";
     if (!r.diagnosis.empty()) out << "diagnosis: " << r.diagnosis << "\n";
     out << "\n"
         << (r.pass ? "PASS: your " + names_of(r) + " agree with the exact ones to within " + gradients.precision.name + "'s rounding"
@@ -86,6 +89,7 @@ void print_own_json(std::ostream& out, const Problem& problem, const OwnGradient
     j["pass"] = r.pass;
     j["diagnosis"] = r.diagnosis.empty() ? Json(nullptr) : Json(r.diagnosis);
     j["short_values"] = r.short_values;
+    j["weak"] = r.weak;
     j["arrays"] = Json::array();
     for (const PartialCheck& a : r.arrays) {
         Json p;

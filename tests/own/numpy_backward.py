@@ -8,8 +8,12 @@ writes a gradients file, as JSON or CSV. It shares no code with the checker: the
 layout is NumPy's usual one, one example per row (X is m×N), and it is transposed
 into the seed's layout (one example per column) only when the file is written.
 
-    numpy_backward.py PROBLEM_DIR OUT_FILE [--dtype float64|float32|float16|longdouble]
-                      [--mistake NAME] [--intermediates] [--forward] [--digits K]
+    numpy_backward.py PROBLEM_DIR CASE...
+
+Each CASE is OUT_FILE:DTYPE:MISTAKE[:intermediates][:forward][:digits=K], e.g.
+/tmp/a.json:float32:none:intermediates; DTYPE is float64, float32, float16 or
+longdouble, MISTAKE `none`, a gallery name, times-m, sign or dW1-transposed; OUT_FILE
+ending in .csv is written as CSV. One process writes them all (NumPy starts slowly).
 """
 import argparse
 import json
@@ -20,20 +24,19 @@ import numpy as np
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("problem")
-    ap.add_argument("out")
-    ap.add_argument("--dtype", default="float64")
-    ap.add_argument("--mistake", default="none")
-    ap.add_argument("--intermediates", action="store_true", help="also write dZ2, dA1, dZ1")
-    ap.add_argument("--forward", action="store_true", help="also write Z1, A1, Z2, A2")
-    ap.add_argument("--digits", type=int, default=0, help="significant digits to write (0: shortest exact repr)")
-    a = ap.parse_args()
-    dt = np.dtype(a.dtype)
-
+    problem, cases = sys.argv[1], sys.argv[2:]
     # Strings through Decimal, so that every digit of the exported numbers reaches the cast.
-    w = json.load(open(f"{a.problem}/weights.json"), parse_float=Decimal, parse_int=Decimal)
-    d = json.load(open(f"{a.problem}/data.json"), parse_float=Decimal, parse_int=Decimal)
+    w = json.load(open(f"{problem}/weights.json"), parse_float=Decimal, parse_int=Decimal)
+    d = json.load(open(f"{problem}/data.json"), parse_float=Decimal, parse_int=Decimal)
+    for case in cases:
+        out, dtype, mistake, *flags = case.split(":")
+        write_case(w, d, out, dtype, mistake, "intermediates" in flags, "forward" in flags,
+                   next((int(f[7:]) for f in flags if f.startswith("digits=")), 0))
+
+
+def write_case(w, d, out_file, dtype, mistake, intermediates, forward, digits):
+    a = argparse.Namespace(out=out_file, dtype=dtype, mistake=mistake, intermediates=intermediates, forward=forward, digits=digits)
+    dt = np.dtype(a.dtype)
     def cast(v):  # every number correctly rounded into dt
         one_value = (lambda x: np.longdouble(str(x))) if dt == np.longdouble else (lambda x: float(x))
         values = [[one_value(x) for x in row] for row in v] if isinstance(v[0], list) else [one_value(x) for x in v]
