@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "diagnosis.hpp"
 #include "matrix.hpp"
 #include "report_print.hpp"
 #include "version.hpp"
@@ -320,6 +321,12 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
     bool all = true;
     for (const auto& [precision, r] : runs) {
         out << "\n=== " << precision.label << " ===\n";
+        if (!r.backward_error.empty()) {
+            out << "the analytic gradient cannot be formed: " << r.backward_error << "\ndiagnosis: " << shape_error_story
+                << "\n" << precision.name << ": FAIL before a step of training\n";
+            all = false;
+            continue;
+        }
         out << pad("epoch", 8) << rpad("loss", 14) << rpad("max |A2-Y|", 12) << rpad("digits", 8) << rpad("needed", 8) << "  result\n";
         for (const TrainingCheck& t : r.checks)
             out << pad(std::to_string(t.epoch), 8) << rpad(t.loss, 14) << rpad(t.max_output_error, 12)

@@ -27,6 +27,7 @@ struct TrainReport {
     std::vector<TrainingCheck> checks;
     std::vector<std::string> inputs, predictions, labels; // per example, at the end
     std::string final_loss;
+    std::string backward_error; // the derivation's shapes do not fit: no step could be taken
     bool pass = false;     // every check passed
     bool learned = false;  // every prediction rounds to its label
     double worst_digits = 0;

@@ -30,6 +30,7 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         T max_error(0);
         for (std::size_t i = 0; i < Y.cols(); ++i) max_error = std::max(max_error, T(abs(T(c.A2(0, i) - Y(0, i)))));
         const CheckReport report = check_parameters(P, X, Y, settings);
+        r.backward_error = report.backward_error;
         TrainingCheck t;
         t.epoch = epoch;
         t.loss = scientific(xornet::loss_stable(c.Z2, Y), 6);
@@ -52,6 +53,7 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
     const xornet::BackwardSteps<T> steps = xornet::steps_for(settings.formulas, rate);
     for (std::size_t epoch = 0; epoch < training.epochs; ++epoch) {
         if (epoch % training.every == 0) check_now(epoch);
+        if (!r.backward_error.empty()) return r; // a pass whose shapes do not fit takes no step
         xornet::train(P, X, Y, step, {}, steps); // as its author trains: with the derivation's own steps
     }
     check_now(training.epochs);

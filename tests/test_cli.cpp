@@ -38,6 +38,13 @@ std::string fixture(const std::string& name) { return test_data() + "/" + name; 
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
+std::size_t count_of(const std::string& text, const std::string& what)
+{
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
 bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
 
@@ -652,6 +659,21 @@ BOOST_AUTO_TEST_CASE(a_wrong_derivation_fails_during_training)
     BOOST_TEST(r.status == 1);
     BOOST_TEST(contains(r.out, "a check FAILED"));
     BOOST_TEST(starts_with(last_line(r.out), "FAIL"));
+    // W2 updated before dL/dW1 is computed: a mistake only a training step can make. It
+    // still learns XOR, and every check fails; the gradient is not the loss's.
+    const Result w2 = run({"train", "--epochs", "400", "--every", "100", "--formulas", "w2-updated-first", "--precision", "double,50"});
+    BOOST_TEST(w2.status == 1, w2);
+    BOOST_TEST(count_of(w2.out, "  FAIL\n") == 10u, w2.out); // epochs 0, 100, …, 400, in both precisions
+    BOOST_TEST(!contains(w2.out, "  ok\n"));
+    // It trains with its own steps, as its author would: another path than the derived one.
+    const Result right = run({"train", "--epochs", "400", "--every", "100", "--precision", "double,50"});
+    const auto final_loss = [](const std::string& out) { return out.substr(out.find("final loss"), 30); };
+    BOOST_TEST(final_loss(w2.out) != final_loss(right.out));
+    // A derivation whose shapes do not fit takes no step: a report, not an internal error.
+    const Result shape = run({"train", "--epochs", "10", "--every", "5", "--formulas", "no-transpose", "--precision", "double"});
+    BOOST_TEST(shape.status == 1, shape << ": " << shape.err);
+    BOOST_TEST(contains(shape.out, "the analytic gradient cannot be formed: matmul: inner dimensions differ"), shape.out);
+    BOOST_TEST(contains(shape.out, "\ndouble: FAIL before a step of training\n"), shape.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
