@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "gallery.hpp"
 #include "run_gradcheck.hpp"
 
 namespace {
@@ -296,6 +297,31 @@ BOOST_AUTO_TEST_CASE(seed_formulas_fail_by_a_factor_m)
     for (const auto& line : lines) diagnoses += line == "diagnosis: most likely: seed (dZ2 = A2 - Y): the seed's final formulas: "
                                                         "the 1/m of the mean loss dropped, so every partial is m times too large";
     BOOST_TEST(diagnoses == 4u);
+}
+
+// Every mistake of the gallery fails the default run (XOR and the generic problem,
+// double and 50 digits), x-squared included, and the one-line diagnosis names it;
+// only where the data hide a mistake (x-squared on XOR) does a section pass.
+BOOST_AUTO_TEST_CASE(every_gallery_mistake_fails_the_default_run)
+{
+    for (const xornet::GalleryEntry& entry : xornet::gallery) {
+        if (entry.derivation == xornet::Derivation::derived) continue;
+        BOOST_TEST_CONTEXT(entry.name)
+        {
+            const Result r = run({"--formulas", std::string(entry.name)});
+            BOOST_TEST(r.status == 1, r << ": " << r.err);
+            BOOST_TEST(starts_with(last_line(r.out), "FAIL: "));
+            const std::size_t named = count_of(r.out, "\ndiagnosis: most likely: " + std::string(entry.name) + " (");
+            if (entry.derivation == xornet::Derivation::no_transpose)
+                BOOST_TEST(count_of(r.out, "\ndiagnosis: a product whose shapes do not fit") == 4u, r.out);
+            else if (entry.derivation == xornet::Derivation::x_squared)
+                BOOST_TEST(named == 2u, r.out); // the generic problem, double and 50 digits
+            else if (entry.derivation == xornet::Derivation::clamped_log)
+                BOOST_TEST(count_of(r.out, "\ndiagnosis: most likely: these are the derived formulas' values") == 2u, r.out); // 50 digits
+            else
+                BOOST_TEST(named == 4u, r.out);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(json_report)
