@@ -174,7 +174,7 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
             e.numeric_shown = scientific(reference.flat(k), yours.max_digits10);
             e.row = k / text.cols();
             e.col = k % text.cols();
-            r.weak += !e.near_zero && e.digits_needed < 1;
+            r.weak += !e.near_zero && e.digits_needed < 2;
             partial.add(std::move(e));
         }
         values.pass = partial.pass;

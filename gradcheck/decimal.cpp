@@ -51,6 +51,20 @@ void require_decimal(std::string_view s, const std::string& what)
         throw InputError(what + ": " + shown + " is out of range (a number must be 0 or between 2.2e-308 and 1.8e308 in magnitude)");
 }
 
+void require_result_decimal(std::string_view s, const std::string& what)
+{
+    const std::string shown = printable(s, 40);
+    if (!is_decimal(s))
+        throw InputError(what + ": \"" + shown + "\" is not a decimal number (expected e.g. 0.25, -1.5e-3)");
+    const std::size_t e = s.find_first_of("eE");
+    if (e == std::string_view::npos) return;
+    std::string_view digits = s.substr(e + 1);
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.remove_prefix(1);
+    while (digits.size() > 1 && digits[0] == '0') digits.remove_prefix(1);
+    if (digits.size() > 9 || (digits.size() == 9 && digits > "100000000"))
+        throw InputError(what + ": " + shown + " is out of range (its exponent must be at most 100000000 in size)");
+}
+
 std::string exact_decimal(double x)
 {
     if (x == 0.0) return "0";

@@ -17,6 +17,12 @@ bool is_decimal(std::string_view s);
 // every precision. Throws InputError naming `what` otherwise.
 void require_decimal(std::string_view s, const std::string& what);
 
+// Validates s as a decimal of any magnitude whose exponent is at most 10^8 in size:
+// a result someone computed (in long double, or at 100 digits, or a subnormal
+// double) may lie beyond double's range where an input may not; MPFR holds it.
+// Throws InputError naming `what` otherwise.
+void require_result_decimal(std::string_view s, const std::string& what);
+
 // The exact decimal expansion of x (every binary fraction has a finite one), with
 // no trailing zeros: read back in any precision it is x itself, or x rounded once.
 std::string exact_decimal(double x);

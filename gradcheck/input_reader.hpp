@@ -20,6 +20,7 @@ struct Reader {
     using Kind = JsonValue::Kind;
 
     std::string file; // "weights file 'w.json'"
+    bool results = false; // numbers are someone's results (a gradients file): any magnitude, not only double's
 
     [[noreturn]] void fail(const std::string& message) const { throw InputError(file + ": " + message); }
 
@@ -48,7 +49,8 @@ struct Reader {
     {
         if (v.kind != Kind::number && v.kind != Kind::string)
             fail(where + " is " + kind_name(v.kind) + ", expected a number");
-        require_decimal(v.text, file + ": " + where);
+        if (results) require_result_decimal(v.text, file + ": " + where);
+        else require_decimal(v.text, file + ": " + where);
         return v.text;
     }
 

@@ -3,7 +3,8 @@
 // steps on the way, with the precision they were computed in. Values stay decimal
 // text, as in the weights file, until the check reads them at its own precision.
 //
-// JSON, in the weights file's layout and number grammar (numbers, or decimal strings):
+// JSON, in the weights file's layout and number grammar (numbers, or decimal strings;
+// beyond double's range too, since a result may be a long double's):
 //   {"precision": "double",                     optional, default double (see parse_own_precision)
 //    "dW1": [[..],..] (H rows of N),  "dB1": [..] (H),
 //    "dW2": [[..]] (1 row of H),      "dB2": [..] (1),

@@ -76,7 +76,7 @@ void sort_and_require(OwnGradientsText& g, const std::string& file)
 OwnGradientsText from_json(const JsonValue& top, const std::string& file)
 {
     using Kind = JsonValue::Kind;
-    const Reader r{file};
+    const Reader r{file, true};
     if (top.kind != Kind::object) r.fail("top level is " + std::string(kind_name(top.kind)) + ", expected an object with keys dW1, dB1, dW2, dB2");
     OwnGradientsText g;
     g.source = file;
@@ -162,7 +162,7 @@ OwnGradientsText from_csv(std::string text, const std::string& file)
         const std::size_t j = index_field(row[2], line + ": col", std::max(max_inputs, max_examples), r);
         const std::string where = row[0] + "[" + std::to_string(i) + "][" + std::to_string(j) + "]";
         if (row[3].empty()) r.fail(line + ": " + where + " has no value (fill in the template)");
-        require_decimal(row[3], file + ": " + line + ": " + where);
+        require_result_decimal(row[3], file + ": " + line + ": " + where);
         if (!elements.count(row[0])) order.push_back(row[0]);
         if (!elements[row[0]].emplace(std::pair{i, j}, row[3]).second) r.fail(line + ": " + where + " is given twice");
     }

@@ -23,7 +23,7 @@ struct OwnReport {
     std::vector<PartialCheck> arrays;
     std::string diagnosis;        // one line, when an array disagrees
     std::size_t short_values = 0; // values whose last written digit, not the arithmetic, sets the tolerance
-    std::size_t weak = 0;         // elements whose tolerance is as large as the values: under 1 digit needed
+    std::size_t weak = 0;         // elements whose tolerance exceeds 1% of the values: under 2 digits needed
     bool pass = false;
 };
 

@@ -50,6 +50,12 @@ struct PartialCheck {
         if (!e.near_zero && !e.declined) worst_digits = std::min(worst_digits, e.digits); // the others have no digits
         elements.push_back(std::move(e));
     }
+    bool all_near_zero() const // every element within rounding of 0: no mistake confined to it can show
+    {
+        for (const auto& e : elements)
+            if (!e.near_zero) return false;
+        return !elements.empty();
+    }
     bool has_digits() const  // false when every element was compared absolutely
     {
         for (const auto& e : elements)

@@ -52,13 +52,14 @@ void print_own_text(std::ostream& out, const Problem& problem, const OwnGradient
            "         digits = -log10(rel err), needed = digits the tolerance guarantees\n";
     for (const PartialCheck& a : r.arrays) print_partial(out, a, {"yours (y) above reference (r)", "y", "r"}, !one_explanation(r.diagnosis));
     out << "\nyours: " << worst_line(r) << "\n";
+    print_vanishing(out, r.arrays);
     if (r.short_values > 0)
         out << "written: " << r.short_values << " value(s) with fewer digits than " << gradients.precision.name
             << " carries: the tolerance allows for their last digit; write " << gradients.precision.max_digits10
             << " significant digits (Python's repr, %.17g for a double) to check every one\n";
     if (r.weak > 0)
-        out << "weak:    in " << gradients.precision.name << ", the rounding the formulas may make on these numbers is as large as "
-            << r.weak << " of the values themselves (under 1 digit needed): there only a gross mistake can show\n";
+        out << "weak:    in " << gradients.precision.name << ", the rounding the formulas may make on these numbers exceeds 1% of "
+            << r.weak << " of the values (under 2 digits needed): a mistake that changes them by less cannot show there\n";
     if (!r.diagnosis.empty()) out << "diagnosis: " << r.diagnosis << "\n";
     out << "\n"
         << (r.pass ? "PASS: your " + names_of(r) + " agree with the exact ones to within " + gradients.precision.name + "'s rounding"

@@ -40,6 +40,10 @@ inline bool one_explanation(const std::string& diagnosis) { return diagnosis.rfi
 // x with one decimal: digits of agreement.
 std::string fixed1(double x);
 
+// For each partial whose every element is within rounding of 0, a line saying that
+// no mistake confined to it can show at these weights.
+void print_vanishing(std::ostream& out, const std::vector<PartialCheck>& partials);
+
 // True when every report passes.
 bool all_pass(const std::vector<CheckReport>& reports);
 

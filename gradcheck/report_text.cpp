@@ -175,6 +175,18 @@ void print_blind_spots(std::ostream& out, const Problem& problem, bool generic_i
             << (problem.name == "xor" ? ": add --problem generic, whose data can" : ": data without this property can") << "\n";
 }
 
+void print_vanishing(std::ostream& out, const std::vector<PartialCheck>& partials)
+{
+    std::vector<std::string> names;
+    for (const auto& p : partials)
+        if (p.all_near_zero()) names.push_back(p.name);
+    if (names.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) list += (i ? (i + 1 == names.size() ? " and " : ", ") : "") + names[i];
+    out << "blind:   every element of " << list << " is within rounding of 0 at these weights (saturated sigmoids?): "
+        << "no mistake confined to " << (names.size() == 1 ? "it" : "them") << " can show here\n";
+}
+
 void print_ladder(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
 {
     const CheckReport& first = reports.front();
@@ -272,6 +284,7 @@ void print_text(std::ostream& out, const std::vector<Problem>& problems, const s
         if (near_zero > 0)
             out << "(abs): " << near_zero << " element(s) with both values within the tolerance of 0: compared by absolute error, "
                 << "since a relative error of two near-zero numbers means nothing\n";
+        print_vanishing(out, r.partials);
         if (!r.pass) out << largest_mismatch(r);
         if (!r.diagnosis.empty()) out << "diagnosis: " << r.diagnosis << "\n";
     }

@@ -15,6 +15,8 @@
 #include "input_error.hpp"
 #include "input_files.hpp"
 #include "json_reader.hpp"
+#include "own_gradients.hpp"
+#include "own_report.hpp"
 #include "precision.hpp"
 
 namespace {
@@ -430,6 +432,53 @@ BOOST_AUTO_TEST_CASE(precision_lists)
     BOOST_CHECK_EXCEPTION(gradcheck::parse_precision_list(""), InputError, contains("--precision: \"\" is not"));
     BOOST_CHECK_EXCEPTION(gradcheck::parse_precision_list("double 50"), InputError,
                           contains("--precision: \"double 50\" is not"));
+}
+
+// A gradients file holds someone's results: a long double's 1e-4000, a subnormal
+// double's 1e-310, read exactly at the reference's precision; and they pass when right.
+// Only an exponent beyond 10^8 in size, or no number at all, is refused.
+BOOST_AUTO_TEST_CASE(gradient_values_beyond_double_range)
+{
+    using gradcheck::parse_gradients;
+    const std::string tiny = R"({"precision": "long-double", "dW1": [["1e-4000", 1e-310], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": ["-2.5e-4000"]})";
+    gradcheck::OwnGradientsText g;
+    BOOST_REQUIRE_NO_THROW(g = parse_gradients(tiny, "tiny", false));
+    BOOST_TEST(g.arrays.front().second(0, 0) == "1e-4000");
+    BOOST_REQUIRE_NO_THROW(parse_gradients("array,row,col,value\ndB2,0,0,4e-5000\ndW2,0,0,0\ndW2,0,1,0\ndB1,0,0,0\ndB1,1,0,0\n"
+                                           "dW1,0,0,0\ndW1,0,1,0\ndW1,1,0,0\ndW1,1,1,0\n", "tiny.csv", true));
+    // On saturated weights the exact gradient underflows double; given as it is (here the
+    // reference's own digits, in a file that says long double), it passes.
+    gradcheck::Problem saturated; // notes/data/confidently-right.json: every prediction right, and sure
+    saturated.weights = gradcheck::parse_weights(R"({"W1": [[1e3, -1e3], [-1e3, 1e3]], "B1": [-500, -500], "W2": [[1e3, 1e3]], "B2": [-500]})", "w");
+    const auto zeros = parse_gradients(R"({"precision": "long-double", "dW1": [[0, 0], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": [0]})",
+                                       "zeros", false);
+    const gradcheck::OwnReport exact = gradcheck::check_own_gradients(saturated, zeros);
+    std::string values = R"({"precision": "long-double")";
+    bool below_double = false;
+    for (const auto& a : exact.arrays) {
+        const bool column = a.shape_names == "H×1" || a.shape_names == "1×1"; // written as a list, like B1
+        std::string rows;
+        for (std::size_t i = 0; i < a.rows; ++i) {
+            std::string row;
+            for (std::size_t j = 0; j < a.cols; ++j) {
+                const std::string& v = a.elements[i * a.cols + j].numeric;
+                row += (j ? ", \"" : "\"") + v + "\"";
+                below_double = below_double || std::stoi(v.substr(v.find('e') + 1)) < -308;
+            }
+            rows += (i ? ", " : "") + (column ? row : "[" + row + "]");
+        }
+        values += ", \"" + a.name + "\": [" + rows + "]";
+    }
+    BOOST_TEST(below_double, values);
+    const auto again = parse_gradients(values + "}", "exact", false);
+    BOOST_REQUIRE_NO_THROW(gradcheck::require_shapes(again, 2, 2, 4));
+    const gradcheck::OwnReport r = gradcheck::check_own_gradients(saturated, again);
+    BOOST_TEST(r.pass, values);
+    for (const char* huge : {R"({"dW1": [["1e100000001", 0], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": [0]})",
+                             R"({"dW1": [["1e-999999999999999999999", 0], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": [0]})"})
+        BOOST_CHECK_EXCEPTION(parse_gradients(huge, "huge", false), gradcheck::InputError, [](const gradcheck::InputError& e) {
+            return std::string(e.what()).find("is out of range (its exponent must be at most 100000000 in size)") != std::string::npos;
+        });
 }
 
 BOOST_AUTO_TEST_SUITE_END()
