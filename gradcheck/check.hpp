@@ -217,7 +217,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     for (Param p : xornet::all_params) {
         xornet::Matrix<T>& theta = xornet::param(P, p);
         const xornet::Matrix<T>& analytic = xornet::gradient(grads, p);
-        Judged<T> values{"d" + std::string(xornet::param_name(p)), analytic, theta, theta, std::vector<bool>(theta.size())};
+        Judged<T> values{"d" + std::string(xornet::param_name(p)), analytic, theta, theta, std::vector<bool>(theta.size()), {}};
         PartialCheck partial;
         partial.name = "dL/d" + std::string(xornet::param_name(p));
         partial.rows = theta.rows();

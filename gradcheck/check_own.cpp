@@ -26,6 +26,7 @@
 #include <boost/multiprecision/mpfr.hpp>
 
 #include "backward_rounding.hpp"
+#include "bounded.hpp"
 #include "compare.hpp"
 #include "diagnosis.hpp"
 #include "instance.hpp"
@@ -109,6 +110,43 @@ PassArrays arrays_of(const RoundingBounds<Real>& r)
              {"dW1", &r.gradients.dW1}, {"dB1", &r.gradients.dB1}, {"dW2", &r.gradients.dW2}, {"dB2", &r.gradients.dB2}}};
 }
 
+// Every derivation of the gallery, the derived one first, computed on the problem as
+// your arithmetic would compute it: exact values, and in Bounded arithmetic how far
+// your rounding (and that of reading the inputs) may move them.
+std::vector<Candidate<Real>> candidates_in(const Instance<Real>& net, const InputErrors<Real>& inputs, const Real& u)
+{
+    using B = Bounded<Real>;
+    const auto lift = [&](const RealMatrix& M, const RealMatrix& delta) {
+        xornet::Matrix<B> out(M.rows(), M.cols());
+        for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = B(M.flat(k), delta.flat(k), u);
+        return out;
+    };
+    const xornet::Parameters<B> P{lift(net.P.W1, inputs.W1), lift(net.P.B1, inputs.B1), lift(net.P.W2, inputs.W2), lift(net.P.B2, inputs.B2)};
+    const xornet::Matrix<B> X = lift(net.X, inputs.X), Y = lift(net.Y, inputs.Y);
+    const xornet::Cache<B> c = xornet::forward(P, X);
+    const auto part = [](const xornet::Matrix<B>& M, bool error) {
+        RealMatrix out(M.rows(), M.cols());
+        for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = error ? M.flat(k).error : M.flat(k).value;
+        return out;
+    };
+    std::vector<Candidate<Real>> out;
+    for (const xornet::GalleryEntry& e : xornet::gallery) {
+        if (e.derivation == xornet::Derivation::clamped_log) continue; // its gradient is the derived one
+        try {
+            xornet::BackwardCache<B> b;
+            const xornet::Gradients<B> g = xornet::gradients_for(e.derivation, P, X, Y, c, B(1), &b);
+            Candidate<Real> candidate{&e, {}, {}};
+            for (const auto& [name, M] : named_arrays(g, b)) {
+                candidate.values.emplace_back(name, part(M, false));
+                candidate.errors.emplace_back(name, part(M, true));
+            }
+            out.push_back(std::move(candidate));
+        } catch (const std::invalid_argument&) { // its shapes do not fit here: it made no numbers
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gradients)
@@ -151,7 +189,7 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
         const RealMatrix& reference = exact[name];
         const RealMatrix& yours_allowed = arrays_of(allowed)[name];
         const RealMatrix& reference_allowed = arrays_of(reference_rounding)[name];
-        Judged<Real> values{name, from_text<Real>(text), reference, reference, {}};
+        Judged<Real> values{name, from_text<Real>(text), reference, reference, {}, reference};
         PartialCheck partial;
         partial.name = name;
         partial.shape_names = kind->shape_names;
@@ -166,7 +204,8 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
             const bool exact = round_to_bits(y, yours.bits, yours.min_exponent) == y;
             const Real written = exact ? Real(0) : half_last_digit(text.flat(k));
             r.short_values += written > yours_allowed.flat(k);
-            values.tolerance.flat(k) = yours_allowed.flat(k) + reference_allowed.flat(k) + written;
+            values.slack.flat(k) = reference_allowed.flat(k) + written; // the tolerance but the formulas' rounding
+            values.tolerance.flat(k) = yours_allowed.flat(k) + values.slack.flat(k);
             NumericDerivative<Real> right{reference.flat(k), values.tolerance.flat(k), Real(0), Real(0), Real(0), true};
             ElementCheck e = compare(y, right, Real(0));
             e.analytic = text.flat(k); // as you wrote it
@@ -183,7 +222,7 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
         judged.push_back(std::move(values));
     }
     if (!r.pass) {
-        const Diagnosis d = diagnose(judged, gallery_candidates(net.P, net.X, net.Y, c, Real(1)), r.m);
+        const Diagnosis d = diagnose(judged, candidates_in(net, inputs, arithmetic.u), r.m);
         for (std::size_t i = 0; i < judged.size(); ++i) r.arrays[i].diagnosis = d.per_array[i];
         r.diagnosis = d.overall;
         // Right values from a coarser arithmetic than the file says are not a mistake of the

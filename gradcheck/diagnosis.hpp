@@ -12,10 +12,15 @@
 //      product; all four wrong points at dZ2, which they all share. With the
 //      intermediates given (gradcheck --gradients), the first wrong step says it.
 //
-// A match is judged with the tolerance the check uses: an element of the checked
-// values v matches a mistake's value c when |v − c| ≤ τ·(1 + |c − r|/max(|r|, τ)),
-// i.e. τ, the error allowed for computing the right value r, grown in proportion
-// as the mistake's value is larger than r (its rounding grows with it).
+// A match is judged with the rounding the mistake's own formulas may make. Where
+// that is known element by element (gradcheck --gradients computes each mistake in
+// Bounded arithmetic of your precision, bounded.hpp), an element of your values v
+// matches a mistake's value c when |v − c| ≤ e_c + s: e_c the mistake's rounding
+// bound, s the rest of the element's tolerance (the reference's rounding, the last
+// digit written). Otherwise (the numeric check, where the checked values are the
+// mistake's own, computed exactly as it does), when |v − c| ≤ τ·(1 + |c − r|/max(|r|, τ)):
+// τ, the error allowed for computing the right value r, grown in proportion as the
+// mistake's value is larger than r.
 #pragma once
 
 #include <algorithm>
@@ -35,6 +40,7 @@ struct Judged {
     std::string name; // dW1, dB1, dW2, dB2, or an intermediate: Z1, A1, Z2, A2, dZ2, dA1, dZ1
     xornet::Matrix<T> checked, reference, tolerance;
     std::vector<bool> skip; // elements without a trustworthy reference (declined): ignored
+    xornet::Matrix<T> slack; // the tolerance but the formulas' own rounding, when candidates carry theirs
     bool pass = true;
 };
 
@@ -43,9 +49,14 @@ template <class T>
 struct Candidate {
     const xornet::GalleryEntry* entry = nullptr;
     std::vector<std::pair<std::string, xornet::Matrix<T>>> values;
-    const xornet::Matrix<T>* find(const std::string& name) const
+    std::vector<std::pair<std::string, xornet::Matrix<T>>> errors; // their rounding bounds, if known (else empty)
+    const xornet::Matrix<T>* find(const std::string& name) const { return in(values, name); }
+    const xornet::Matrix<T>* error(const std::string& name) const { return in(errors, name); }
+
+private:
+    static const xornet::Matrix<T>* in(const std::vector<std::pair<std::string, xornet::Matrix<T>>>& arrays, const std::string& name)
     {
-        for (const auto& [n, M] : values)
+        for (const auto& [n, M] : arrays)
             if (n == name) return &M;
         return nullptr;
     }
@@ -70,7 +81,7 @@ std::vector<Candidate<T>> gallery_candidates(const xornet::Parameters<T>& P, con
         try {
             xornet::BackwardCache<T> b;
             const xornet::Gradients<T> g = xornet::gradients_for(e.derivation, P, X, Y, c, learning_rate, &b);
-            out.push_back({&e, named_arrays(g, b)});
+            out.push_back({&e, named_arrays(g, b), {}});
         } catch (const std::invalid_argument&) {
         }
     }
@@ -88,17 +99,21 @@ struct Diagnosis {
 
 namespace detail {
 
-// Whether values v agree with a mistake's values c in every element of array a.
+// Whether values v agree with a mistake's values c in every element of array a:
+// within c_error + v_error where the mistake's rounding bound c_error is known (v_error
+// is v's own, or null for the slack of the checked values), else within the grown τ.
 template <class T>
-bool agree(const Judged<T>& a, const xornet::Matrix<T>& v, const xornet::Matrix<T>& c)
+bool agree(const Judged<T>& a, const xornet::Matrix<T>& v, const xornet::Matrix<T>& c, const xornet::Matrix<T>* c_error,
+           const xornet::Matrix<T>* v_error)
 {
     using std::abs;
     if (c.rows() != v.rows() || c.cols() != v.cols()) return false;
     for (std::size_t k = 0; k < c.size(); ++k) {
         if (!a.skip.empty() && a.skip[k]) continue;
         const T r = a.reference.flat(k), tau = a.tolerance.flat(k);
-        const T grown = tau * (T(1) + abs(T(c.flat(k) - r)) / std::max(T(abs(r)), tau));
-        if (!(abs(T(v.flat(k) - c.flat(k))) <= grown)) return false;
+        const T bound = c_error ? T(c_error->flat(k) + (v_error ? v_error->flat(k) : a.slack.flat(k)))
+                                : T(tau * (T(1) + abs(T(c.flat(k) - r)) / std::max(T(abs(r)), tau)));
+        if (!(abs(T(v.flat(k) - c.flat(k))) <= bound)) return false;
     }
     return true;
 }
@@ -229,17 +244,20 @@ Diagnosis diagnose(const std::vector<Judged<T>>& arrays, const std::vector<Candi
     const auto touches = [&](const Candidate<T>& c, const Judged<T>& a) {
         const xornet::Matrix<T>* values = c.find(a.name);
         const xornet::Matrix<T>* right = derived ? derived->find(a.name) : nullptr;
-        return values != nullptr && (right == nullptr || !detail::agree(a, *values, *right));
+        return values != nullptr && (right == nullptr || !detail::agree(a, *values, *right, derived->error(a.name), c.error(a.name)));
+    };
+    const auto checked_are = [&](const Candidate<T>& c, const Judged<T>& a) { // the checked values are c's?
+        const xornet::Matrix<T>* values = c.find(a.name);
+        return values != nullptr && detail::agree(a, a.checked, *values, c.error(a.name), static_cast<const xornet::Matrix<T>*>(nullptr));
     };
     // c explains array a when the checked values are c's there, and c's wherever else it
     // changes something: a mistake in dZ2 cannot leave dB1 right.
     const auto explains = [&](const Candidate<T>& c, const Judged<T>& a) {
-        const xornet::Matrix<T>* values = c.find(a.name);
-        if (values == nullptr || !detail::agree(a, a.checked, *values)) return false;
+        if (!checked_are(c, a)) return false;
         if (&c == derived) return true; // the right gradient, judged wrong: the loss differs (clamped-log)
         if (!touches(c, a)) return false;
         for (const Judged<T>& b : arrays)
-            if (touches(c, b) && !detail::agree(b, b.checked, *c.find(b.name))) return false;
+            if (touches(c, b) && !checked_are(c, b)) return false;
         return true;
     };
     std::vector<std::vector<const xornet::GalleryEntry*>> matched(arrays.size());
@@ -275,7 +293,7 @@ Diagnosis diagnose(const std::vector<Judged<T>>& arrays, const std::vector<Candi
                 all = all && a.pass;
                 continue;
             }
-            all = all && detail::agree(a, a.checked, *values);
+            all = all && checked_are(c, a);
             touched = touched || (!a.pass && explains(c, a));
         }
         if (all && touched) whole.push_back(c.entry);
