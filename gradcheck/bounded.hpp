@@ -4,7 +4,9 @@
 // each operation passes on its inputs' errors through its own derivative (a product
 // keeps the second-order term e_x·e_y) and adds u·|result| for its own rounding,
 // u the machine epsilon of the arithmetic being modelled, at most as in
-// backward_rounding.hpp (u per operation, a sum of n terms up to n·u of their size).
+// backward_rounding.hpp (u per operation, a sum of n terms up to n·u of their size),
+// plus η, its smallest normal number, which an underflow may lose (an exp that
+// overflows to inf turns a sigmoid's 1e-435 into 0: within η).
 // The diagnosis uses it to tell how far the values of a mistaken formula, computed
 // in your arithmetic, may lie from its exact values (gradcheck/check_own.cpp).
 #pragma once
@@ -20,11 +22,12 @@ struct Bounded {
     T value = T(0);
     T error = T(0); // |computed − exact| ≤ error
     T u = T(0);     // machine epsilon of the arithmetic that computes it; 0 for exact constants
+    T eta = T(0);   // its smallest normal number
 
     Bounded() = default;
     Bounded(int v) : value(v) {} // exact constants, as the formulas write them: T(1), T(0)
     Bounded(double v) : value(v) {}
-    Bounded(const T& v, const T& e, const T& eps) : value(v), error(e), u(eps) {}
+    Bounded(const T& v, const T& e, const T& eps, const T& smallest) : value(v), error(e), u(eps), eta(smallest) {}
 
     Bounded& operator+=(const Bounded& b) { return *this = *this + b; }
     Bounded& operator-=(const Bounded& b) { return *this = *this - b; }
@@ -33,12 +36,12 @@ struct Bounded {
     friend Bounded rounded(const T& v, const T& e, const Bounded& a, const Bounded& b)
     {
         using std::abs;
-        const T eps = std::max(a.u, b.u);
-        return {v, T(e + eps * abs(v)), eps};
+        const T eps = std::max(a.u, b.u), smallest = std::max(a.eta, b.eta);
+        return {v, T(e + eps * abs(v) + smallest), eps, smallest};
     }
     friend Bounded operator+(const Bounded& a, const Bounded& b) { return rounded(T(a.value + b.value), T(a.error + b.error), a, b); }
     friend Bounded operator-(const Bounded& a, const Bounded& b) { return rounded(T(a.value - b.value), T(a.error + b.error), a, b); }
-    friend Bounded operator-(const Bounded& a) { return {T(-a.value), a.error, a.u}; }
+    friend Bounded operator-(const Bounded& a) { return {T(-a.value), a.error, a.u, a.eta}; }
     friend Bounded operator*(const Bounded& a, const Bounded& b)
     {
         using std::abs;
@@ -58,12 +61,12 @@ struct Bounded {
         using std::exp;
         using std::expm1;
         const T v = exp(a.value);
-        return {v, T(v * T(expm1(a.error)) + a.u * v), a.u};
+        return {v, T(v * T(expm1(a.error)) + a.u * v + a.eta), a.u, a.eta};
     }
     friend Bounded abs(const Bounded& a)
     {
         using std::abs;
-        return {T(abs(a.value)), a.error, a.u};
+        return {T(abs(a.value)), a.error, a.u, a.eta};
     }
     friend bool operator<(const Bounded& a, const Bounded& b) { return a.value < b.value; }
     friend bool operator>(const Bounded& a, const Bounded& b) { return a.value > b.value; }

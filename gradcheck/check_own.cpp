@@ -113,12 +113,12 @@ PassArrays arrays_of(const RoundingBounds<Real>& r)
 // Every derivation of the gallery, the derived one first, computed on the problem as
 // your arithmetic would compute it: exact values, and in Bounded arithmetic how far
 // your rounding (and that of reading the inputs) may move them.
-std::vector<Candidate<Real>> candidates_in(const Instance<Real>& net, const InputErrors<Real>& inputs, const Real& u)
+std::vector<Candidate<Real>> candidates_in(const Instance<Real>& net, const InputErrors<Real>& inputs, const Arithmetic<Real>& a)
 {
     using B = Bounded<Real>;
     const auto lift = [&](const RealMatrix& M, const RealMatrix& delta) {
         xornet::Matrix<B> out(M.rows(), M.cols());
-        for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = B(M.flat(k), delta.flat(k), u);
+        for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = B(M.flat(k), delta.flat(k), a.u, a.eta);
         return out;
     };
     const xornet::Parameters<B> P{lift(net.P.W1, inputs.W1), lift(net.P.B1, inputs.B1), lift(net.P.W2, inputs.W2), lift(net.P.B2, inputs.B2)};
@@ -222,7 +222,7 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
         judged.push_back(std::move(values));
     }
     if (!r.pass) {
-        const Diagnosis d = diagnose(judged, candidates_in(net, inputs, arithmetic.u), r.m);
+        const Diagnosis d = diagnose(judged, candidates_in(net, inputs, arithmetic), r.m);
         for (std::size_t i = 0; i < judged.size(); ++i) r.arrays[i].diagnosis = d.per_array[i];
         r.diagnosis = d.overall;
         // Right values from a coarser arithmetic than the file says are not a mistake of the
@@ -240,8 +240,9 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
                     all = all && abs(Real(v.checked.flat(k) - v.reference.flat(k))) <= v.tolerance.flat(k) + arrays_of(wider)[v.name].flat(k);
             if (all) {
                 const bool digits = std::isdigit(static_cast<unsigned char>(yours.name[0]));
-                r.diagnosis = "every value is right to within " + p.name + "'s rounding: were they computed in " + p.name + ", not in "
-                              + yours.name + (digits ? " digits" : "") + " as the file says?";
+                r.diagnosis = "every difference is within " + p.name + "'s rounding: were the values computed in " + p.name + ", not in "
+                              + yours.name + (digits ? " digits" : "") + " as the file says? (or is the mistake too small for " + p.name
+                              + " to show?)";
                 break;
             }
         }

@@ -99,19 +99,28 @@ struct Diagnosis {
 
 namespace detail {
 
-// Whether values v agree with a mistake's values c in every element of array a:
-// within c_error + v_error where the mistake's rounding bound c_error is known (v_error
-// is v's own, or null for the slack of the checked values), else within the grown τ.
+// Whether x and y differ by at most the tolerance τ in every element of array a.
 template <class T>
-bool agree(const Judged<T>& a, const xornet::Matrix<T>& v, const xornet::Matrix<T>& c, const xornet::Matrix<T>* c_error,
-           const xornet::Matrix<T>* v_error)
+bool within_tolerance(const Judged<T>& a, const xornet::Matrix<T>& x, const xornet::Matrix<T>& y)
+{
+    using std::abs;
+    for (std::size_t k = 0; k < x.size(); ++k)
+        if ((a.skip.empty() || !a.skip[k]) && !(abs(T(x.flat(k) - y.flat(k))) <= a.tolerance.flat(k))) return false;
+    return true;
+}
+
+// Whether values v agree with a mistake's values c in every element of array a:
+// within c_error + the slack of the checked values where the mistake's rounding bound
+// c_error is known, else within the grown τ.
+template <class T>
+bool agree(const Judged<T>& a, const xornet::Matrix<T>& v, const xornet::Matrix<T>& c, const xornet::Matrix<T>* c_error)
 {
     using std::abs;
     if (c.rows() != v.rows() || c.cols() != v.cols()) return false;
     for (std::size_t k = 0; k < c.size(); ++k) {
         if (!a.skip.empty() && a.skip[k]) continue;
         const T r = a.reference.flat(k), tau = a.tolerance.flat(k);
-        const T bound = c_error ? T(c_error->flat(k) + (v_error ? v_error->flat(k) : a.slack.flat(k)))
+        const T bound = c_error ? T(c_error->flat(k) + a.slack.flat(k))
                                 : T(tau * (T(1) + abs(T(c.flat(k) - r)) / std::max(T(abs(r)), tau)));
         if (!(abs(T(v.flat(k) - c.flat(k))) <= bound)) return false;
     }
@@ -241,14 +250,16 @@ Diagnosis diagnose(const std::vector<Judged<T>>& arrays, const std::vector<Candi
     const Candidate<T>* derived = nullptr;
     for (const Candidate<T>& c : candidates)
         if (c.entry->derivation == xornet::Derivation::derived) derived = &c;
+    // c changes array a when its values there would fail the check: differ from the
+    // derived formulas' by more than an element's tolerance τ.
     const auto touches = [&](const Candidate<T>& c, const Judged<T>& a) {
         const xornet::Matrix<T>* values = c.find(a.name);
         const xornet::Matrix<T>* right = derived ? derived->find(a.name) : nullptr;
-        return values != nullptr && (right == nullptr || !detail::agree(a, *values, *right, derived->error(a.name), c.error(a.name)));
+        return values != nullptr && (right == nullptr || !detail::within_tolerance(a, *values, *right));
     };
     const auto checked_are = [&](const Candidate<T>& c, const Judged<T>& a) { // the checked values are c's?
         const xornet::Matrix<T>* values = c.find(a.name);
-        return values != nullptr && detail::agree(a, a.checked, *values, c.error(a.name), static_cast<const xornet::Matrix<T>*>(nullptr));
+        return values != nullptr && detail::agree(a, a.checked, *values, c.error(a.name));
     };
     // c explains array a when the checked values are c's there, and c's wherever else it
     // changes something: a mistake in dZ2 cannot leave dB1 right.

@@ -266,8 +266,45 @@ BOOST_AUTO_TEST_CASE(a_precision_finer_than_the_values)
     std::ofstream(out("f32-said-double.json")) << text;
     const Result r = check("generic", out("f32-said-double.json"));
     BOOST_TEST(r.status == 1);
-    BOOST_TEST(contains(r.out, "\ndiagnosis: every value is right to within float32's rounding: were they computed in float32, "
-                               "not in double as the file says?\n"), r.out);
+    BOOST_TEST(contains(r.out, "\ndiagnosis: every difference is within float32's rounding: were the values computed in float32, "
+                               "not in double as the file says? (or is the mistake too small for float32 to show?)\n"), r.out);
+}
+
+// Inputs near ±100 (N = 5, H = 7, m = 2, found by a random search: tests/data/own_large_*.json):
+// X ⊙ X is near 1e4 and Z1 near 300, so a mistake's own rounding is far larger than
+// the right formulas'. The diagnosis judges a match by the mistake's own bound, and
+// names it.
+// And weights near ±10 on such inputs saturate hidden units: the right A1 ≈ e^-1000
+// is 0 in double (the exp overflows), which the mistakes' bounds allow through η
+// (N = 3, H = 8, m = 1: tests/data/own_saturated_*.json).
+void mistakes_named(const std::string& problem, const std::vector<std::string>& mistakes)
+{
+    const std::string data = testing::env("TEST_DATA");
+    const fs::path dir = exported().dir / problem;
+    const Result e = run({"export", "--weights", data + "/own_" + problem + "_weights.json", "--data", data + "/own_" + problem + "_data.json",
+                          "--output", dir.string()});
+    BOOST_TEST_REQUIRE(e.status == 0, e.err);
+    std::vector<std::string> cases{(dir / "right.json").string() + ":float64:none"};
+    for (const auto& m : mistakes) cases.push_back((dir / (m + ".json")).string() + ":float64:" + m);
+    std::vector<std::string> args{testing::env("TESTS_DIR") + "/own/numpy_backward.py", dir.string()};
+    args.insert(args.end(), cases.begin(), cases.end());
+    BOOST_TEST_REQUIRE(testing::run_program("/usr/bin/python3", args).status == 0);
+    const auto check_file = [&](const std::string& name) {
+        return run({"--weights", (dir / "weights.json").string(), "--data", (dir / "data.json").string(), "--gradients",
+                    (dir / (name + ".json")).string()});
+    };
+    BOOST_TEST(check_file("right").status == 0);
+    for (const auto& m : mistakes) {
+        const Result r = check_file(m);
+        BOOST_TEST(r.status == 1, m);
+        BOOST_TEST(contains(r.out, "\ndiagnosis: most likely: " + m + " ("), problem << ", " << m << "\n" << r.out);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(mistakes_named_on_large_inputs)
+{
+    mistakes_named("large", {"x-squared", "sigmoid-derivative-at-z", "flipped-sign", "mse-chain", "first-example-bias"});
+    mistakes_named("saturated", {"flipped-sign", "mse-chain", "x-squared"});
 }
 
 BOOST_AUTO_TEST_CASE(json_report)
