@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report_json.hpp"
 #include "report_print.hpp"
 #include "version.hpp"
 
@@ -10,11 +11,11 @@ namespace gradcheck {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 double round2(double x) { return std::round(x * 100.0) / 100.0; }
 
-Json partial_json(const PartialCheck& p)
+} // namespace
+
+Json partial_json(const PartialCheck& p, const char* top, const char* bottom, bool numeric_method)
 {
     Json j;
     j["name"] = p.name;
@@ -23,28 +24,42 @@ Json partial_json(const PartialCheck& p)
     j["pass"] = p.pass;
     j["diagnosis"] = p.diagnosis.empty() ? Json(nullptr) : Json(p.diagnosis);
     j["worst_digits"] = p.has_digits() ? Json(round2(p.worst_digits)) : Json(nullptr);
-    for (const char* key : {"analytic", "numeric", "abs_error", "rel_error", "tolerance", "analytic_rounding",
-                            "step", "step_reduced_from", "digits", "digits_needed", "near_zero", "declined", "element_pass"})
-        j[key] = Json::array();
+    for (const char* key : {top, bottom, "abs_error", "rel_error", "tolerance"}) j[key] = Json::array();
+    if (numeric_method)
+        for (const char* key : {"analytic_rounding", "step", "step_reduced_from"}) j[key] = Json::array();
+    for (const char* key : {"digits", "digits_needed", "near_zero"}) j[key] = Json::array();
+    if (numeric_method) j["declined"] = Json::array();
+    j["element_pass"] = Json::array();
     for (const auto& e : p.elements) {
         const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
         const auto or_null = [](bool present, const Json& value) { return present ? value : Json(nullptr); };
-        j["analytic"].push_back(e.analytic);
-        j["numeric"].push_back(or_null(e.numeric_finite, e.numeric)); // null: no finite numeric value (declined)
+        j[top].push_back(e.analytic);
+        j[bottom].push_back(or_null(e.numeric_finite, e.numeric)); // null: no finite numeric value (declined)
         j["abs_error"].push_back(or_null(e.numeric_finite, e.abs_error));
         j["rel_error"].push_back(or_null(e.numeric_finite, e.rel_error));
         j["tolerance"].push_back(e.tolerance);
-        j["analytic_rounding"].push_back(e.analytic_rounding);
-        j["step"].push_back(e.step);
-        j["step_reduced_from"].push_back(e.step_from.empty() ? Json(nullptr) : Json(e.step_from));
+        if (numeric_method) {
+            j["analytic_rounding"].push_back(e.analytic_rounding);
+            j["step"].push_back(e.step);
+            j["step_reduced_from"].push_back(e.step_from.empty() ? Json(nullptr) : Json(e.step_from));
+        }
         j["digits"].push_back(or_null(columns, round2(e.digits))); // (abs): no relative digits
         j["digits_needed"].push_back(or_null(columns, round2(e.digits_needed)));
         j["near_zero"].push_back(e.near_zero);
-        j["declined"].push_back(e.declined ? Json(e.declined_because) : Json(nullptr));
+        if (numeric_method) j["declined"].push_back(e.declined ? Json(e.declined_because) : Json(nullptr));
         j["element_pass"].push_back(e.pass);
     }
     return j;
 }
+
+Json blind_spots_json(const Problem& problem)
+{
+    Json spots = Json::array();
+    for (const BlindSpot& b : blind_spots(problem)) spots.push_back({{"reason", b.reason}, {"hides", b.hides}, {"gallery", b.gallery}});
+    return spots;
+}
+
+namespace {
 
 Json report_json(const std::vector<Problem>& problems, const CheckReport& r)
 {
@@ -66,7 +81,7 @@ Json report_json(const std::vector<Problem>& problems, const CheckReport& r)
     j["localised"] = r.localised; // --fast: a direction disagreed, so the four partials follow u·∇L
     if (!r.backward_error.empty()) j["backward_error"] = r.backward_error;
     j["partials"] = Json::array();
-    for (const auto& p : r.partials) j["partials"].push_back(partial_json(p));
+    for (const auto& p : r.partials) j["partials"].push_back(partial_json(p, "analytic", "numeric", true));
     return j;
 }
 
@@ -81,8 +96,7 @@ Json problem_json(const Problem& p)
     j["data"] = p.data_source;
     j["weights"] = p.weights_source;
     if (!p.why.empty()) j["why"] = p.why;
-    j["blind_spots"] = Json::array();
-    for (const BlindSpot& b : blind_spots(p)) j["blind_spots"].push_back({{"reason", b.reason}, {"hides", b.hides}, {"gallery", b.gallery}});
+    j["blind_spots"] = blind_spots_json(p);
     return j;
 }
 

@@ -1,8 +1,7 @@
 // The report of gradcheck --gradients: your values above the reference, digit under
 // digit, per array, in text; or everything in JSON.
-#include <nlohmann/json.hpp>
-
 #include "own_report.hpp"
+#include "report_json.hpp"
 #include "report_print.hpp"
 #include "version.hpp"
 
@@ -69,7 +68,6 @@ void print_own_text(std::ostream& out, const Problem& problem, const OwnGradient
 
 void print_own_json(std::ostream& out, const Problem& problem, const OwnGradientsText& gradients, const OwnReport& r)
 {
-    using Json = nlohmann::ordered_json;
     Json j;
     j["program"] = "gradcheck";
     j["version"] = version;
@@ -80,8 +78,7 @@ void print_own_json(std::ostream& out, const Problem& problem, const OwnGradient
     j["m"] = r.m;
     j["data"] = problem.data_source;
     j["weights"] = problem.weights_source;
-    j["blind_spots"] = Json::array();
-    for (const BlindSpot& b : blind_spots(problem)) j["blind_spots"].push_back({{"reason", b.reason}, {"hides", b.hides}, {"gallery", b.gallery}});
+    j["blind_spots"] = blind_spots_json(problem);
     j["gradients"] = gradients.source;
     j["precision"] = gradients.precision.name;
     j["precision_label"] = r.precision_label;
@@ -92,29 +89,7 @@ void print_own_json(std::ostream& out, const Problem& problem, const OwnGradient
     j["short_values"] = r.short_values;
     j["weak"] = r.weak;
     j["arrays"] = Json::array();
-    for (const PartialCheck& a : r.arrays) {
-        Json p;
-        p["name"] = a.name;
-        p["shape"] = {a.rows, a.cols};
-        p["shape_names"] = a.shape_names;
-        p["pass"] = a.pass;
-        p["diagnosis"] = a.diagnosis.empty() ? Json(nullptr) : Json(a.diagnosis);
-        p["worst_digits"] = a.has_digits() ? Json(std::round(a.worst_digits * 100) / 100) : Json(nullptr);
-        for (const char* key : {"yours", "reference", "abs_error", "rel_error", "tolerance", "digits", "digits_needed", "near_zero", "element_pass"})
-            p[key] = Json::array();
-        for (const ElementCheck& e : a.elements) {
-            p["yours"].push_back(e.analytic);
-            p["reference"].push_back(e.numeric);
-            p["abs_error"].push_back(e.abs_error);
-            p["rel_error"].push_back(e.rel_error);
-            p["tolerance"].push_back(e.tolerance);
-            p["digits"].push_back(e.near_zero ? Json(nullptr) : Json(std::round(e.digits * 100) / 100));
-            p["digits_needed"].push_back(e.near_zero ? Json(nullptr) : Json(std::round(e.digits_needed * 100) / 100));
-            p["near_zero"].push_back(e.near_zero);
-            p["element_pass"].push_back(e.pass);
-        }
-        j["arrays"].push_back(p);
-    }
+    for (const PartialCheck& a : r.arrays) j["arrays"].push_back(partial_json(a, "yours", "reference", false));
     out << j.dump(2) << "\n";
 }
 
