@@ -273,8 +273,10 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         r.partials.push_back(std::move(partial));
         judged.push_back(std::move(values));
     }
+    const std::vector<Candidate<T>> candidates = gallery_candidates(P, X, Y, cache, learning_rate);
+    r.hidden = hidden_mistakes(judged, candidates);
     if (!r.pass) {
-        const Diagnosis d = diagnose(judged, gallery_candidates(P, X, Y, cache, learning_rate), Y.cols());
+        const Diagnosis d = diagnose(judged, candidates, Y.cols());
         const std::size_t first = r.partials.size() - judged.size(); // after u·∇L with --fast
         for (std::size_t i = 0; i < judged.size(); ++i) r.partials[first + i].diagnosis = d.per_array[i];
         r.diagnosis = d.overall;

@@ -221,8 +221,10 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
         r.arrays.push_back(std::move(partial));
         judged.push_back(std::move(values));
     }
+    const std::vector<Candidate<Real>> candidates = candidates_in(net, inputs, arithmetic);
+    r.hidden = hidden_mistakes(judged, candidates);
     if (!r.pass) {
-        const Diagnosis d = diagnose(judged, candidates_in(net, inputs, arithmetic), r.m);
+        const Diagnosis d = diagnose(judged, candidates, r.m);
         for (std::size_t i = 0; i < judged.size(); ++i) r.arrays[i].diagnosis = d.per_array[i];
         r.diagnosis = d.overall;
         // Right values from a coarser arithmetic than the file says are not a mistake of the

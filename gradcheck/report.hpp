@@ -87,6 +87,7 @@ struct CheckReport {
                                         // partials only when a direction disagreed (localised)
     bool localised = false;
     std::string diagnosis; // when the check fails: the likely mistake, in one line (diagnosis.hpp)
+    std::vector<std::string> hidden; // the gallery's mistakes that give the right numbers here, within the tolerance
     bool pass = false;
 };
 

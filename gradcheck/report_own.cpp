@@ -52,6 +52,7 @@ void print_own_text(std::ostream& out, const Problem& problem, const OwnGradient
     for (const PartialCheck& a : r.arrays) print_partial(out, a, {"yours (y) above reference (r)", "y", "r"}, !one_explanation(r.diagnosis));
     out << "\nyours: " << worst_line(r) << "\n";
     print_vanishing(out, r.arrays);
+    print_hidden(out, problem, r.hidden);
     if (r.short_values > 0)
         out << "written: " << r.short_values << " value(s) with fewer digits than " << gradients.precision.name
             << " carries: the tolerance allows for their last digit; write " << gradients.precision.max_digits10
@@ -88,6 +89,7 @@ void print_own_json(std::ostream& out, const Problem& problem, const OwnGradient
     j["diagnosis"] = r.diagnosis.empty() ? Json(nullptr) : Json(r.diagnosis);
     j["short_values"] = r.short_values;
     j["weak"] = r.weak;
+    j["hidden"] = r.hidden;
     j["arrays"] = Json::array();
     for (const PartialCheck& a : r.arrays) j["arrays"].push_back(partial_json(a, "yours", "reference", false));
     out << j.dump(2) << "\n";

@@ -44,6 +44,10 @@ std::string fixed1(double x);
 // no mistake confined to it can show at these weights.
 void print_vanishing(std::ostream& out, const std::vector<PartialCheck>& partials);
 
+// The gallery's mistakes that give the right numbers here, to within the tolerance,
+// and that the problem's data blind spots do not already name: a pass cannot rule them out.
+void print_hidden(std::ostream& out, const Problem& problem, const std::vector<std::string>& hidden);
+
 // True when every report passes.
 bool all_pass(const std::vector<CheckReport>& reports);
 

@@ -187,6 +187,22 @@ void print_vanishing(std::ostream& out, const std::vector<PartialCheck>& partial
         << "no mistake confined to " << (names.size() == 1 ? "it" : "them") << " can show here\n";
 }
 
+void print_hidden(std::ostream& out, const Problem& problem, const std::vector<std::string>& hidden)
+{
+    std::vector<std::string> names;
+    const std::vector<BlindSpot> spots = blind_spots(problem);
+    for (const std::string& name : hidden) {
+        bool named = false;
+        for (const BlindSpot& b : spots) named = named || std::find(b.gallery.begin(), b.gallery.end(), name) != b.gallery.end();
+        if (!named) names.push_back(name);
+    }
+    if (names.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i) list += (i ? (i + 1 == names.size() ? " and " : ", ") : "") + names[i];
+    out << "blind:   at these numbers the gallery's " << list << (names.size() == 1 ? " gives" : " give")
+        << " the right values to within the tolerance: a pass cannot rule " << (names.size() == 1 ? "it" : "them") << " out\n";
+}
+
 void print_ladder(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
 {
     const CheckReport& first = reports.front();
@@ -285,6 +301,7 @@ void print_text(std::ostream& out, const std::vector<Problem>& problems, const s
             out << "(abs): " << near_zero << " element(s) with both values within the tolerance of 0: compared by absolute error, "
                 << "since a relative error of two near-zero numbers means nothing\n";
         print_vanishing(out, r.partials);
+        print_hidden(out, problems[r.problem], r.hidden);
         if (!r.pass) out << largest_mismatch(r);
         if (!r.diagnosis.empty()) out << "diagnosis: " << r.diagnosis << "\n";
     }

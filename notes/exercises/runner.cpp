@@ -156,6 +156,7 @@ int run(BackwardFunction backward, const std::string& source, std::ostream& out,
         if (!full) {
             std::ostringstream blind;
             gradcheck::print_blind_spots(blind, *problem, true);
+            gradcheck::print_hidden(blind, *problem, r.hidden);
             out << indented(blind.str());
             if (!r.diagnosis.empty()) out << "  diagnosis: " << r.diagnosis << "\n";
         }
