@@ -34,6 +34,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     CLI::App app{"Checks the hand-derived backpropagation of the seed's 2-2-1 XOR network (dL/dW1, dL/dB1, dL/dW2,\n"
                  "dL/dB2) against numeric gradients, in double and in high precision.\n"
                  "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input.\n"
+                 "`gradcheck --gradients FILE` checks gradients you computed yourself, on the problem `gradcheck export` writes;\n"
                  "`gradcheck trace [OPTIONS]` prints the arrays of one forward and backward pass instead.",
                  "gradcheck"};
     std::string precision = "double,50", weights, data, hidden, seed, step, formulas = "derived", format = "text";
@@ -54,7 +55,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     app.add_option("--hidden", hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2")->type_name("H");
     app.add_option("--seed", seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed))->type_name("S");
     app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon")->type_name("h");
-    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss), seed (the seed's literal formulas), "
+    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss), seed (the seed's final formulas: no 1/m), "
                                            "a mistake from the gallery, or list to list them all. Default: derived")
         ->type_name("NAME");
     std::string method = "central";
