@@ -49,7 +49,8 @@ struct NumericDerivative {
     T truncation;  // |D(2h) − D(h)|/3
     T rounding;    // 1.5·ε_L/h
     T step;        // h actually used
-    bool model_holds = true; // D at h, 2h, 4h behaves as the series says (error_model_holds)
+    bool model_holds = true; // D at h, 2h, 4h behaves as the series says (error_model_holds), and
+    bool in_range = true;    // the step keeps the series in its range (step_range.hpp); if not, model_holds is false
 };
 
 // The truncation bound above, from a stencil of order p evaluated at h, 2h and 4h.
@@ -74,7 +75,7 @@ bool error_model_holds(const T& D1, const T& D2, const T& D4, int p, const T& rh
     const T two_p = T(1 << p);
     const T leading = two_p * T(D2 - D1);
     const T noise = rho * (T(0.75) + two_p * T(1.5));
-    return abs(T(T(D4 - D2) - leading)) <= abs(leading) / T(2) + noise;
+    return abs(T(T(D4 - D2) - leading)) <= abs(leading) / T(4) + noise;
 }
 
 // With ρ the rounding bound of D(h) (so ρ/2 for D(2h), ρ/4 for D(4h)), the rounding in

@@ -40,6 +40,7 @@
 #include "problem.hpp"
 #include "report.hpp"
 #include "scalar_traits.hpp"
+#include "step_range.hpp"
 
 namespace gradcheck {
 
@@ -84,7 +85,7 @@ void note_reduction(ElementCheck& e, const NumericDerivative<T>& numeric, const 
     e.step_from = scientific(h, 3);
     if (!numeric.model_holds)
         e.declined_because = "from h = " + e.step_from + " down to " + e.step
-                             + ", D at h, 2h, 4h never behaved as the series predicts, so no error bound can be trusted";
+                             + ", the error series could not be trusted at any step (see gradcheck/step_range.hpp), so no bound can be";
 }
 
 // The fast check (directional.hpp): uᵀ∇L against d/dt L(θ + t·u) along K random unit
@@ -92,7 +93,7 @@ void note_reduction(ElementCheck& e, const NumericDerivative<T>& numeric, const 
 template <class T, class Loss>
 PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients<T>& grads,
                                const xornet::Gradients<T>& analytic_error, const T& loss_error, Loss&& loss,
-                               const CheckSettings& settings)
+                               const CheckSettings& settings, const PreactivationReach<T>& reach)
 {
     using std::abs;
     const T u = machine_epsilon<T>();
@@ -132,10 +133,17 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
             return loss();
         };
         const T eps = loss_error + moved_error;
-        NumericDerivative<T> numeric = numeric_derivative(settings.method, along, t, h, eps);
+        const T reach_per_step = reach.per_unit_along(P, v) * T(stencil_reach(settings.method));
+        const auto at = [&](const T& step) { // the method at this step, in the range of its series (step_range.hpp)
+            NumericDerivative<T> d = numeric_derivative(settings.method, along, t, step, eps);
+            d.in_range = d.step * reach_per_step <= series_range<T>();
+            d.model_holds = d.model_holds && d.in_range;
+            return d;
+        };
+        NumericDerivative<T> numeric = at(h);
         bool reduced = false;
         if (!step_given)
-            numeric = fit_step(numeric, reduced, [&](const T& smaller) { return numeric_derivative(settings.method, along, t, smaller, eps); });
+            numeric = fit_step(numeric, reduced, at);
         for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
         if (!(boost::math::isfinite)(numeric.value))
             throw InputError("--fast: the loss is not finite at θ ± h·u for direction " + std::to_string(d) + " (h = "
@@ -205,7 +213,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     r.pass = true;
 
     if (settings.fast) {
-        r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings));
+        r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings, PreactivationReach<T>(X, cache.A1)));
         r.pass = r.partials.back().pass;
         if (r.pass) return r;
         r.localised = true; // a direction disagrees: the full check follows, to say where
@@ -213,6 +221,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
 
     const bool step_given = settings.step.has_value();
     const T given_step = step_given ? from_decimal<T>(*settings.step) : T(0);
+    const PreactivationReach<T> reach(X, cache.A1);
     std::vector<Judged<T>> judged; // for the diagnosis, should a partial fail
     for (Param p : xornet::all_params) {
         xornet::Matrix<T>& theta = xornet::param(P, p);
@@ -228,20 +237,29 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         partial.worst_digits = working_digits<T>();
         for (std::size_t k = 0; k < theta.size(); ++k) {
             const T h = step_given ? given_step : method_step(settings.method, theta.flat(k));
-            NumericDerivative<T> numeric;
-            if (settings.method == Method::complex_step)
-                numeric = complex_step(settings.formulas, P, X, Y, p, k, h, L, loss_error);
-            else if (settings.method == Method::autodiff) {
-                if constexpr (has_autodiff<T>) numeric = gradcheck::autodiff(settings.formulas, P, X, Y, p, k, L, loss_error);
-                numeric.step = T(1); // "moved": autodiff has no step to vanish
-            } else
-                numeric = numeric_derivative(settings.method, loss, theta.flat(k), h, loss_error);
+            const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
+            const auto at = [&](const T& step) { // the method at this step
+                if (settings.method == Method::complex_step)
+                    return complex_step(settings.formulas, P, X, Y, p, k, step, L, loss_error, analytic_rounding);
+                if (settings.method == Method::autodiff) {
+                    NumericDerivative<T> d;
+                    if constexpr (has_autodiff<T>) d = gradcheck::autodiff(settings.formulas, P, X, Y, p, k, L, loss_error, analytic_rounding);
+                    d.step = T(1); // "moved": autodiff has no step to vanish
+                    return d;
+                }
+                return numeric_derivative(settings.method, loss, theta.flat(k), step, loss_error);
+            };
+            const T reach_per_step = reach.per_unit(P, p, k) * T(stencil_reach(settings.method));
+            const auto in_range = [&](NumericDerivative<T> d) { // step_range.hpp: a priori
+                d.in_range = settings.method == Method::autodiff || d.step * reach_per_step <= series_range<T>();
+                d.model_holds = d.model_holds && d.in_range;
+                return d;
+            };
+            const auto at_in_range = [&](const T& step) { return in_range(at(step)); };
+            NumericDerivative<T> numeric = at_in_range(h);
             // A step the user gave is the step they asked to study: never reduced.
             bool reduced = false;
-            if (!step_given)
-                numeric = fit_step(numeric, reduced, [&](const T& smaller) {
-                    return numeric_derivative(settings.method, loss, theta.flat(k), smaller, loss_error);
-                });
+            if (!step_given && settings.method != Method::autodiff) numeric = fit_step(numeric, reduced, at_in_range);
             const auto where = [&] { // for the errors only
                 return partial.name + "[" + std::to_string(k / theta.cols()) + "," + std::to_string(k % theta.cols()) + "]";
             };

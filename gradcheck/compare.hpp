@@ -45,6 +45,9 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, con
     e.declined = !numeric.model_holds || !(boost::math::isfinite)(tolerance); // never print a NaN bound as one
     e.pass = diff <= tolerance && !e.declined;
     if (!(boost::math::isfinite)(tolerance)) e.declined_because = "its error bound is not finite at these weights";
+    else if (!numeric.in_range)
+        e.declined_because = "at h = " + e.step + " the method's farthest point moves a pre-activation by more than pi/2, beyond "
+                             "where its error series can be trusted (the sigmoid's poles lie at ±i·pi); a smaller --step may";
     else if (e.declined)
         e.declined_because = "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, "
                              "so its error bound cannot be trusted; a smaller --step may";

@@ -17,11 +17,15 @@
 // seed's 1/(1 + e^(−z)) except where e^(−z) overflows (forward_mode_sigmoid).
 //
 // Error bound. The derivative part of every intermediate carries relative rounding
-// like the value part, so it is bounded by (ε_L/|L|)·(|D| + |L|): the loss's own
-// relative rounding, applied to the derivative and to terms up to the size of L
-// (for this network, each example's term of dL/dθ is (A2 − Y)·∂Z2/∂θ, no larger
-// than the loss terms' own scale unless weights are large). Truncation, h²·(|L| + |D|)
-// for the complex step and 0 for autodiff, is negligible beside it.
+// like the value part: (ε_L/|L|)·(|D| + |L|), the loss's own relative rounding applied
+// to the derivative and to terms up to the size of L. The derivative's own terms,
+// each example's (A2 − Y)·∂Z2/∂θ, can be far larger than L (large inputs or weights),
+// and they are the terms the backward pass sums: so ε_a, the running error bound of
+// the backward pass for this element (backward_rounding.hpp), is added as well.
+// Autodiff has no truncation. The complex step has, for a step h that is not tiny,
+//   Im L(θ + i·h)/h = L′(θ) − (h²/6)·L‴(θ) + (h⁴/120)·L⁽⁵⁾(θ) − …,
+// the even-power series of central differences: its truncation is estimated and its
+// series checked from h, 2h and 4h exactly as there (central_difference.hpp).
 #pragma once
 
 // Boost 1.74: autodiff.hpp must come before finite_difference.hpp (not used here).
@@ -115,44 +119,62 @@ U forward_mode_loss(xornet::Derivation d, const xornet::Cache<U>& c, const xorne
     return xornet::loss_stable(c.Z2, Y, [](const U& z) { return forward_mode_softplus<T>(z); });
 }
 
+// The rounding bound of a derivative D computed in forward mode (see above).
 template <class T>
-NumericDerivative<T> forward_mode_bound(const T& D, const T& L, const T& loss_error, const T& h)
+T forward_mode_rounding(const T& D, const T& L, const T& loss_error, const T& analytic_error)
 {
     using std::abs;
-    NumericDerivative<T> d;
-    d.value = D;
-    d.step = h;
-    d.truncation = T(h * h) * T(abs(L) + abs(D));
     // L = 0 only when the loss underflowed (every prediction saturated and right); the
-    // derivative parts then underflow alike, and ε_a in the tolerance covers that.
-    d.rounding = L != T(0) ? T(loss_error / abs(L) * T(abs(D) + abs(L))) : T(0);
-    d.error_bound = d.truncation + d.rounding;
-    return d;
+    // derivative parts then underflow alike, and ε_a covers that.
+    return T((L != T(0) ? T(loss_error / abs(L) * T(abs(D) + abs(L))) : T(0)) + analytic_error);
 }
 
 template <class T>
 NumericDerivative<T> complex_step(xornet::Derivation derivation, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
                                   const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& h, const T& L,
-                                  const T& loss_error)
+                                  const T& loss_error, const T& analytic_error)
 {
     using C = typename complex_of<T>::type;
-    xornet::Parameters<C> Pc = lift<C>(P);
-    xornet::param(Pc, p).flat(k) = C(xornet::param(P, p).flat(k), h); // θ + i·h
-    const C Lc = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pc, xornet::convert<C>(X)), xornet::convert<C>(Y));
-    using std::imag;
-    return forward_mode_bound(T(T(imag(Lc)) / h), L, loss_error, h);
+    const xornet::Parameters<C> lifted = lift<C>(P);
+    const xornet::Matrix<C> Xc = xornet::convert<C>(X), Yc = xornet::convert<C>(Y);
+    const auto D = [&](const T& step) {
+        xornet::Parameters<C> Pc = lifted;
+        xornet::param(Pc, p).flat(k) = C(xornet::param(P, p).flat(k), step); // θ + i·step
+        using std::imag;
+        return T(T(imag(forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pc, Xc), Yc))) / step);
+    };
+    const T D1 = D(h), D2 = D(T(2 * h)), D4 = D(T(4 * h));
+    NumericDerivative<T> d;
+    d.value = D1;
+    d.step = h;
+    const T rho = forward_mode_rounding(D1, L, loss_error, analytic_error); // of each of D1, D2, D4
+    d.truncation = truncation_bound(D1, D2, D4, 2);
+    // ρ in D(h) itself, plus what it blurs in the estimate: 2ρ/3 in |D(2h) − D(h)|/3,
+    // 4ρ/9 in 2|R(2h) − R(h)|/15.
+    d.rounding = T(rho * T(19) / T(9));
+    d.error_bound = d.truncation + d.rounding;
+    // All three carry ρ (not ρ/2, ρ/4 as a difference quotient's would): 2ρ covers that.
+    d.model_holds = error_model_holds(D1, D2, D4, 2, T(2 * rho));
+    return d;
 }
 
 template <class T>
 NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
-                              const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& L, const T& loss_error)
+                              const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& L, const T& loss_error,
+                              const T& analytic_error)
 {
     namespace ad = boost::math::differentiation;
     using D = ad::autodiff_fvar<T, 1>;
     xornet::Parameters<D> Pd = lift<D>(P);
     xornet::param(Pd, p).flat(k) = ad::make_fvar<T, 1>(xornet::param(P, p).flat(k)); // the one variable
     const D Ld = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
-    return forward_mode_bound(T(Ld.derivative(1)), L, loss_error, T(0));
+    NumericDerivative<T> d;
+    d.value = T(Ld.derivative(1));
+    d.step = T(0);
+    d.truncation = T(0);
+    d.rounding = forward_mode_rounding(d.value, L, loss_error, analytic_error);
+    d.error_bound = d.rounding;
+    return d;
 }
 
 } // namespace gradcheck

@@ -1,6 +1,7 @@
 // gradcheck: checks every analytic partial of the XOR network against numeric
 // gradients, in each precision asked for, and prints the comparison.
-// Exit status: 0 all pass, 1 a check failed, 2 bad usage or bad input.
+// Exit status: 0 all pass, 1 a check failed, 2 bad usage, bad input or output that cannot be
+// written, 3 an internal error, 4 not verified (no element failed, some were declined).
 #include <exception>
 #include <iostream>
 #include <sstream>
@@ -61,15 +62,16 @@ int main(int argc, char** argv)
         }
         if (o.command == Command::train) {
             std::vector<std::pair<Precision, TrainReport>> runs;
-            bool pass = true;
+            bool pass = true, failed = false;
             for (const Precision& precision : o.precisions) {
                 runs.push_back({precision, run_train(precision, o.problems.front(), o.settings)});
                 pass = pass && runs.back().second.pass;
+                failed = failed || runs.back().second.failed;
             }
             std::ostringstream out;
             print_training(out, o.problems.front(), runs);
             std::cout << out.str() << std::flush;
-            return pass ? 0 : 1;
+            return exit_status(verdict_of(failed, pass));
         }
         std::vector<CheckReport> reports;
         for (std::size_t problem = 0; problem < o.problems.size(); ++problem)
@@ -88,7 +90,7 @@ int main(int argc, char** argv)
         else if (o.ladder) print_ladder(out, o.problems, reports);
         else print_text(out, o.problems, reports);
         std::cout << out.str() << std::flush;
-        return all_pass(reports) ? 0 : 1;
+        return exit_status(verdict(reports));
     } catch (const InputError& e) {
         std::cerr << "gradcheck: error: " << printable(e.what()) << "\n";
         return 2;

@@ -91,18 +91,25 @@ NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, co
             }
         }
         d.value = A[K][0];
-        // The last extrapolation's change estimates what is left; it is blurred by
-        // the rounding of both tableau entries it compares.
-        d.truncation = abs(T(A[K][0] - A[K - 1][1]));
+        // The last extrapolation's change estimates what is left, to the order that
+        // matters; counted twice, it leaves a margin of one whole such term for the
+        // terms beyond (as central_difference.hpp does). It is blurred by the rounding
+        // of both tableau entries it compares.
+        const T last = abs(T(A[K][0] - A[K - 1][1]));
+        d.truncation = T(2) * last;
         d.rounding = T(2) * R[K][0] + R[K - 1][1];
         d.error_bound = d.truncation + d.rounding;
         // The tableau's corrections must shrink as the extrapolation proceeds; if the
         // last one is larger than the one before (beyond rounding), h is too large.
-        // And the extrapolation assumes the h² term leads at every step it uses: the
-        // central differences at h/4, h/2, h must follow that series (as for central).
+        // And the extrapolation assumes that at each level the leading term of what is
+        // left leads, at every step it uses: every three neighbours of a column (the
+        // central differences at h/8…h, then the first extrapolation at h/4…h) must
+        // follow their series, as central differences must (central_difference.hpp).
         const T before = abs(T(A[K - 1][0] - A[K - 2][1]));
-        d.model_holds = d.truncation <= before + d.rounding + T(2) * R[K - 1][0] + R[K - 2][1]
-                        && error_model_holds(A[0][2], A[0][1], A[0][0], 2, R[0][2]);
+        d.model_holds = last <= before + d.rounding + T(2) * R[K - 1][0] + R[K - 2][1];
+        for (int i = 0; i + 2 <= K; ++i)
+            for (int j = 0; j + i + 2 <= K; ++j)
+                d.model_holds = d.model_holds && error_model_holds(A[i][j + 2], A[i][j + 1], A[i][j], 2 + 2 * i, R[i][j + 2]);
         return d;
     }
 

@@ -33,7 +33,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
 {
     CLI::App app{"Checks the hand-derived backpropagation of the seed's 2-2-1 XOR network (dL/dW1, dL/dB1, dL/dW2,\n"
                  "dL/dB2) against numeric gradients, in double and in high precision.\n"
-                 "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input.\n"
+                 "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input, 4 not verified\n"
+                 "(no element failed, some were declined: no trustworthy numeric value for them).\n"
                  "`gradcheck --gradients FILE` checks gradients you computed yourself, on the problem `gradcheck export` writes;\n"
                  "`gradcheck trace [OPTIONS]` prints the arrays of one forward and backward pass instead.",
                  "gradcheck"};

@@ -89,6 +89,28 @@ struct CheckReport {
     std::string diagnosis; // when the check fails: the likely mistake, in one line (diagnosis.hpp)
     std::vector<std::string> hidden; // the gallery's mistakes that give the right numbers here, within the tolerance
     bool pass = false;
+
+    // An element failed (or the gradient could not be formed): the derivation is wrong.
+    bool failed() const
+    {
+        if (!backward_error.empty()) return true;
+        for (const auto& p : partials)
+            for (const auto& e : p.elements)
+                if (!e.pass && !e.declined) return true;
+        return false;
+    }
+    // Nothing failed, but some element was declined: the check could not verify everything.
+    bool not_verified() const { return !pass && !failed(); }
 };
+
+// The verdict of a run: PASS, FAIL (an element failed), or NOT VERIFIED (none failed,
+// some were declined), with the exit status of each: 0, 1 and 4.
+enum class Verdict { pass, fail, not_verified };
+inline Verdict verdict_of(bool any_failed, bool all_passed)
+{
+    return all_passed ? Verdict::pass : any_failed ? Verdict::fail : Verdict::not_verified;
+}
+inline const char* verdict_word(Verdict v) { return v == Verdict::pass ? "PASS" : v == Verdict::fail ? "FAIL" : "NOT VERIFIED"; }
+inline int exit_status(Verdict v) { return v == Verdict::pass ? 0 : v == Verdict::fail ? 1 : 4; }
 
 } // namespace gradcheck

@@ -77,6 +77,7 @@ Json report_json(const std::vector<Problem>& problems, const CheckReport& r)
     j["loss_seed_form"] = r.loss_seed_form_finite ? Json(r.loss_seed_form) : Json(nullptr);
     j["loss_error_bound"] = r.loss_error;
     j["pass"] = r.pass;
+    j["verdict"] = r.pass ? "pass" : r.failed() ? "fail" : "not verified";
     j["diagnosis"] = r.diagnosis.empty() ? Json(nullptr) : Json(r.diagnosis);
     j["hidden"] = r.hidden; // the gallery's mistakes that give the right numbers here (within the tolerance)
     j["localised"] = r.localised; // --fast: a direction disagreed, so the four partials follow u·∇L
@@ -116,6 +117,7 @@ void print_json(std::ostream& out, const std::vector<Problem>& problems, const s
     j["weights"] = problems.front().weights_source;
     j["formulas"] = reports.front().formulas;
     j["pass"] = all_pass(reports);
+    j["verdict"] = verdict(reports) == Verdict::pass ? "pass" : verdict(reports) == Verdict::fail ? "fail" : "not verified";
     j["problems"] = Json::array();
     for (const Problem& p : problems) j["problems"].push_back(problem_json(p));
     j["reports"] = Json::array();

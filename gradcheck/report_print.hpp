@@ -51,4 +51,7 @@ void print_hidden(std::ostream& out, const Problem& problem, const std::vector<s
 // True when every report passes.
 bool all_pass(const std::vector<CheckReport>& reports);
 
+// PASS, FAIL or NOT VERIFIED over all the reports (report.hpp).
+Verdict verdict(const std::vector<CheckReport>& reports);
+
 } // namespace gradcheck

@@ -21,6 +21,7 @@ struct TrainingCheck {
     double worst_digits = 0;
     double digits_needed = 0;
     bool pass = false;
+    bool failed = false; // an element failed; neither pass nor failed: some were declined
 };
 
 struct TrainReport {
@@ -29,6 +30,7 @@ struct TrainReport {
     std::string final_loss;
     std::string backward_error; // the derivation's shapes do not fit: no step could be taken
     bool pass = false;     // every check passed
+    bool failed = false;   // some check failed (the rest may only have declined elements)
     bool learned = false;  // every prediction rounds to its label
     double worst_digits = 0;
 };

@@ -31,11 +31,13 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         for (std::size_t i = 0; i < Y.cols(); ++i) max_error = std::max(max_error, T(abs(T(c.A2(0, i) - Y(0, i)))));
         const CheckReport report = check_parameters(P, X, Y, settings);
         r.backward_error = report.backward_error;
+        r.failed = r.failed || !r.backward_error.empty();
         TrainingCheck t;
         t.epoch = epoch;
         t.loss = scientific(xornet::loss_stable(c.Z2, Y), 6);
         t.max_output_error = scientific(max_error, 3);
         t.pass = report.pass;
+        t.failed = report.failed();
         t.worst_digits = working_digits<T>();
         t.digits_needed = working_digits<T>();
         for (const auto& p : report.partials)
@@ -45,6 +47,7 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
                 t.digits_needed = std::min(t.digits_needed, e.digits_needed);
             }
         r.pass = r.pass && t.pass;
+        r.failed = r.failed || t.failed;
         r.worst_digits = std::min(r.worst_digits, t.worst_digits);
         r.checks.push_back(t);
     };

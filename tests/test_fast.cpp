@@ -103,8 +103,9 @@ BOOST_AUTO_TEST_CASE(one_direction_can_miss_what_three_catch)
 
     for (int directions : {1, 3}) {
         CheckSettings s = fast_settings(xornet::Derivation::derived, directions);
-        const PartialCheck right = directional_check(P, grads, analytic_error, loss_error, loss, s);
-        const PartialCheck caught = directional_check(P, wrong, analytic_error, loss_error, loss, s);
+        const PreactivationReach<double> reach(d.X, xornet::forward(P, d.X).A1);
+        const PartialCheck right = directional_check(P, grads, analytic_error, loss_error, loss, s, reach);
+        const PartialCheck caught = directional_check(P, wrong, analytic_error, loss_error, loss, s, reach);
         BOOST_TEST(right.pass, "K = " << directions);
         BOOST_TEST(caught.pass == (directions == 1), "K = " << directions);
     }
