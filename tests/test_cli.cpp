@@ -240,10 +240,15 @@ BOOST_AUTO_TEST_CASE(declined_elements_count_no_digits)
     BOOST_TEST(all.status == 4, all); // not verified: nothing failed, nothing was checked
     BOOST_TEST(contains(all.out, "\ndouble: 9 of 9 declined (no element checked)\n"), all.out);
     BOOST_TEST(contains(all.out, "\nNOT VERIFIED: double 9 declined\n"), all.out);
-    // W1 and B1 move the hidden sums by 1000 per unit: out of range at h = 0.3; W2 and B2 are not.
-    const Result most = run({"--weights", notes_data + "confidently-right.json", "--step", "0.3", "--precision", "double"});
+    // Input 0 is 0 in every example, so its column of dL/dW1 is exactly 0, and h = 0.5 keeps it
+    // in the series' range; every other parameter moves a pre-activation too far at that step.
+    const Result most = run({"--data", env("TEST_DATA") + "/data_zero_column.json", "--step", "0.5", "--precision", "double"});
     BOOST_TEST(most.status == 4, most);
-    BOOST_TEST(contains(most.out, "\ndouble: 6 of 9 declined (the others compared absolutely)\n"), most.out);
+    BOOST_TEST(contains(most.out, "\ndouble: 7 of 9 declined (the others compared absolutely)\n"), most.out);
+    // A given step whose tolerance exceeds every value of the gradient checks nothing: declined, never a pass.
+    const Result vacuous = run({"--weights", notes_data + "confidently-right.json", "--step", "0.3", "--precision", "double"});
+    BOOST_TEST(vacuous.status == 4, vacuous);
+    BOOST_TEST(contains(vacuous.out, "is at least the largest value of the whole gradient: nothing can be checked"), vacuous.out);
 }
 
 BOOST_AUTO_TEST_CASE(reproducible)
