@@ -89,7 +89,8 @@ void note_reduction(ElementCheck& e, const NumericDerivative<T>& numeric, const 
 }
 
 // The fast check (directional.hpp): uᵀ∇L against d/dt L(θ + t·u) along K random unit
-// directions, as one "partial" u·∇L of K elements. P is moved along u and restored.
+// directions and along each partial's analytic gradient, as one "partial" u·∇L of
+// one element per direction. P is moved along u and restored.
 template <class T, class Loss>
 PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients<T>& grads,
                                const xornet::Gradients<T>& analytic_error, const T& loss_error, Loss&& loss,
@@ -107,14 +108,15 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
     const T h = step_given ? from_decimal<T>(*settings.step) : method_step(settings.method, scale);
 
     PartialCheck partial;
+    std::vector<std::vector<double>> directions = random_directions(n, settings.directions, settings.direction_seed);
+    for (auto& along_partial : partial_directions(grads)) directions.push_back(std::move(along_partial));
     partial.name = "u·∇L";
-    partial.rows = static_cast<std::size_t>(settings.directions);
+    partial.rows = directions.size();
     partial.cols = 1;
     partial.shape = xornet::shape_string(partial.rows, 1);
-    partial.shape_names = "K×1";
+    partial.shape_names = "directions×1";
     partial.pass = true;
     partial.worst_digits = working_digits<T>();
-    const auto directions = random_directions(n, settings.directions, settings.direction_seed);
     for (std::size_t d = 0; d < directions.size(); ++d) {
         std::vector<T> v(n);
         T analytic(0), analytic_err(0), terms(0), moved_error(0);
@@ -245,8 +247,15 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     if (settings.fast) {
         r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings, PreactivationReach<T>(X, cache.A1)));
         r.pass = r.partials.back().pass;
-        if (r.pass) return r;
-        r.localised = true; // a direction disagrees: the full check follows, to say where
+        // A direction whose tolerance exceeds a tenth of its value cannot stand for the elements.
+        bool coarse = false;
+        for (const ElementCheck& e : r.partials.back().elements) coarse = coarse || e.near_zero || e.digits_needed < 1;
+        if (r.pass && !coarse) return r;
+        r.localised = true; // the full check follows, to say where (or to check at all)
+        r.localised_because = r.pass ? "a direction's tolerance exceeds a tenth of its value, too coarse to stand for the elements: "
+                                       "the full check follows, element by element"
+                                     : "a direction disagrees: the full check follows, element by element, to say where";
+        r.pass = true;
     }
 
     const bool step_given = settings.step.has_value();

@@ -86,17 +86,23 @@ struct CheckReport {
                                         // With --fast, first u·∇L (the directions), then the four
                                         // partials only when a direction disagreed (localised)
     bool localised = false;
+    std::string localised_because; // why the full check followed the directions
     std::string diagnosis; // when the check fails: the likely mistake, in one line (diagnosis.hpp)
     std::vector<std::string> hidden; // the gallery's mistakes that give the right numbers here, within the tolerance
     bool pass = false;
+
+    // Whether a partial counts in the verdict: with --fast, once the full check has
+    // followed the directions (localised), the directions only say why it ran.
+    bool counts(const PartialCheck& p) const { return !(localised && &p == &partials.front()); }
 
     // An element failed (or the gradient could not be formed): the derivation is wrong.
     bool failed() const
     {
         if (!backward_error.empty()) return true;
         for (const auto& p : partials)
-            for (const auto& e : p.elements)
-                if (!e.pass && !e.declined) return true;
+            if (counts(p))
+                for (const auto& e : p.elements)
+                    if (!e.pass && !e.declined) return true;
         return false;
     }
     // Nothing failed, but some element was declined: the check could not verify everything.
