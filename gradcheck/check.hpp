@@ -88,6 +88,54 @@ void note_reduction(ElementCheck& e, const NumericDerivative<T>& numeric, const 
                              + ", the error series could not be trusted at any step (see gradcheck/step_range.hpp), so no bound can be";
 }
 
+// The step of --step in T. The flag takes any magnitude; a precision that holds it only
+// as 0 or inf refuses it (the caller names the precision).
+template <class T>
+T given_step(const std::string& text)
+{
+    const T h = from_decimal<T>(text);
+    if (h == T(0)) throw InputError("--step: " + text + " is 0 in this precision (below its smallest positive number)");
+    if (!(boost::math::isfinite)(h)) throw InputError("--step: " + text + " overflows to inf in this precision");
+    return h;
+}
+
+// A step given by hand is the step the user studies, and the report shows it; but
+// its verdict is confirmed at the step rule's (fitted) step, whose error model the
+// check trusts:
+//  - a difference beyond the rule step's tolerance FAILs the element, whatever the
+//    given step said (a coarse --step cannot pass a mistake the rule's step catches);
+//  - a difference beyond the given step's tolerance that the rule's step does not
+//    confirm declines the element: that far from θ, the terms of the error series
+//    can change sign (the sigmoid's poles lie off the real axis), so an estimate
+//    built from D at h, 2h, 4h can miss them; the bound failed, not the formula.
+// Right formulas fail at neither step, so this adds no false FAIL and no false PASS.
+// Returns true when the rule's comparison should stand for the element in the
+// diagnosis: it failed, or it holds with the tighter tolerance.
+template <class T>
+bool confirm_at_rule_step(ElementCheck& e, const T& analytic, const T& analytic_error, const NumericDerivative<T>& given,
+                          const NumericDerivative<T>& rule)
+{
+    if (rule.step == T(0) || !(boost::math::isfinite)(rule.value)) return false;
+    const ElementCheck at_rule = compare(analytic, rule, analytic_error);
+    if (at_rule.declined) return false;
+    const std::string there = "at the step rule's h = " + at_rule.step + " the difference is " + at_rule.abs_error;
+    if (!at_rule.pass) {
+        if (e.pass) e.fails_at_rule_step = "agrees within this step's tolerance " + e.tolerance + ", but " + there + " > tolerance " + at_rule.tolerance;
+        else if (e.declined) e.fails_at_rule_step = "not checked at this step (" + e.declined_because + "), but " + there + " > tolerance " + at_rule.tolerance;
+        e.pass = e.declined = false;
+        e.declined_because.clear();
+        return true;
+    }
+    if (!e.pass && !e.declined) {
+        e.declined = true;
+        e.declined_because = "the difference " + e.abs_error + " exceeds this step's tolerance " + e.tolerance + ", but " + there
+                             + " ≤ tolerance " + at_rule.tolerance + ": this far from θ the error series escaped its bound "
+                               "(its terms can change sign), so this step cannot decide";
+        return false;
+    }
+    return e.pass && rule.error_bound < given.error_bound;
+}
+
 // The fast check (directional.hpp): uᵀ∇L against d/dt L(θ + t·u) along K random unit
 // directions and along each partial's analytic gradient, as one "partial" u·∇L of
 // one element per direction. P is moved along u and restored.
@@ -105,7 +153,6 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
     T scale(0); // max |θ_i|, for the step rule
     for (std::size_t i = 0; i < n; ++i) theta0[i] = *theta[i], scale = std::max(scale, T(abs(theta0[i])));
     const bool step_given = settings.step.has_value();
-    const T h = step_given ? from_decimal<T>(*settings.step) : method_step(settings.method, scale);
 
     PartialCheck partial;
     std::vector<std::vector<double>> directions = random_directions(n, settings.directions, settings.direction_seed);
@@ -117,16 +164,19 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
     partial.shape_names = "directions×1";
     partial.pass = true;
     partial.worst_digits = working_digits<T>();
+    const T rule_h = method_step(settings.method, scale);
+    const T h = step_given ? given_step<T>(*settings.step) : rule_h;
     for (std::size_t d = 0; d < directions.size(); ++d) {
         std::vector<T> v(n);
         T analytic(0), analytic_err(0), terms(0), moved_error(0);
+        const T reach_h = std::max(h, rule_h);
         for (std::size_t i = 0; i < n; ++i) {
             v[i] = T(directions[d][i]);
             analytic += v[i] * g[i];
             analytic_err += abs(v[i]) * g_error[i];
             terms += abs(T(v[i] * g[i]));
             // θ_i + t·v_i for |t| up to 4h (the farthest point of the stencils) rounds by ≤ u/2 of itself
-            moved_error += abs(g[i]) * u / T(2) * T(abs(theta0[i]) + T(4) * h * abs(v[i]));
+            moved_error += abs(g[i]) * u / T(2) * T(abs(theta0[i]) + T(4) * reach_h * abs(v[i]));
         }
         analytic_err += T(n) * u * terms;
         T t(0);
@@ -146,12 +196,18 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
         bool reduced = false;
         if (!step_given)
             numeric = fit_step(numeric, reduced, at);
-        for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
-        if (!(boost::math::isfinite)(numeric.value))
+        if (!(boost::math::isfinite)(numeric.value)) {
+            for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
             throw InputError("--fast: the loss is not finite at θ ± h·u for direction " + std::to_string(d) + " (h = "
                              + scientific(numeric.step, 3) + "); choose a smaller step");
+        }
         ElementCheck e = compare(analytic, numeric, analytic_err);
         if (reduced) note_reduction(e, numeric, h);
+        if (step_given) {
+            bool rule_reduced = false;
+            confirm_at_rule_step(e, analytic, analytic_err, numeric, fit_step(at(rule_h), rule_reduced, at));
+        }
+        for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
         e.row = d;
         partial.add(std::move(e));
     }
@@ -161,31 +217,16 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
 // A step given by hand can make the tolerance larger than every value of the
 // gradient (in float, ε_L/h at h = 1e-5 is about 0.1): then an element compared
 // absolutely passes whatever the formulas, and its pass would mean nothing. Such an
-// element is declined. (At the step rule's own step the tolerance is the least the
-// arithmetic allows; where gradients vanish there, a blind: line says so instead.)
+// element is declined (unless the rule's step failed it). At the step rule's own
+// step the tolerance is the least the arithmetic allows; where gradients vanish
+// there, a blind: line says so instead.
 template <class T>
-void decline_vacuous(CheckReport& r, std::vector<Judged<T>>& judged)
+void decline_if_vacuous(ElementCheck& e, const T& tolerance, const T& largest_of_gradient)
 {
-    using std::abs;
-    T largest(0); // the largest analytic value of the whole gradient
-    for (const Judged<T>& a : judged)
-        for (std::size_t k = 0; k < a.checked.size(); ++k) largest = std::max(largest, T(abs(a.checked.flat(k))));
-    r.pass = true;
-    for (std::size_t i = 0; i < judged.size(); ++i) {
-        PartialCheck& partial = r.partials[r.partials.size() - judged.size() + i];
-        partial.pass = true;
-        for (std::size_t k = 0; k < partial.elements.size(); ++k) {
-            ElementCheck& e = partial.elements[k];
-            if (e.near_zero && !e.declined && judged[i].tolerance.flat(k) >= largest) {
-                e.declined = true, e.pass = false, judged[i].skip[k] = true;
-                e.declined_because = "at h = " + e.step + " the tolerance " + e.tolerance
-                                     + " is at least the largest value of the whole gradient: nothing can be checked; a step nearer "
-                                       "the rule's may";
-            }
-            partial.pass = partial.pass && e.pass;
-        }
-        r.pass = r.pass && partial.pass;
-    }
+    if (!(e.pass && e.near_zero && tolerance >= largest_of_gradient)) return;
+    e.declined = true, e.pass = false;
+    e.declined_because = "at h = " + e.step + " the tolerance " + e.tolerance
+                         + " is at least the largest value of the whole gradient: nothing can be checked; a step nearer the rule's may";
 }
 
 // Checks the network with parameters P on examples X (N×m) and labels Y (1×m).
@@ -194,6 +235,7 @@ template <class T>
 CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y,
                              const CheckSettings& settings)
 {
+    using std::abs;
     using xornet::Param;
     const xornet::Cache<T> cache = xornet::forward(P, X);
     const T loss_error = loss_rounding_bound(P, X, Y);
@@ -259,7 +301,11 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     }
 
     const bool step_given = settings.step.has_value();
-    const T given_step = step_given ? from_decimal<T>(*settings.step) : T(0);
+    const T step_asked = step_given ? given_step<T>(*settings.step) : T(0);
+    T largest_of_gradient(0);
+    for (Param p : xornet::all_params)
+        for (std::size_t k = 0; k < xornet::gradient(grads, p).size(); ++k)
+            largest_of_gradient = std::max(largest_of_gradient, T(abs(xornet::gradient(grads, p).flat(k))));
     const PreactivationReach<T> reach(X, cache.A1);
     std::vector<Judged<T>> judged; // for the diagnosis, should a partial fail
     for (Param p : xornet::all_params) {
@@ -275,7 +321,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         partial.pass = true;
         partial.worst_digits = working_digits<T>();
         for (std::size_t k = 0; k < theta.size(); ++k) {
-            const T h = step_given ? given_step : method_step(settings.method, theta.flat(k));
+            const T h = step_given ? step_asked : method_step(settings.method, theta.flat(k));
             const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
             const auto at = [&](const T& step) { // the method at this step
                 if (settings.method == Method::complex_step)
@@ -309,7 +355,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
             if (!forward_mode && !(boost::math::isfinite)(numeric.value))
                 throw InputError("--step: the loss is not finite at " + std::string(xornet::param_name(p)) + " ± h for "
                                  + where() + " (h = " + scientific(h, 3) + "); choose a smaller step");
-            ElementCheck e = compare(analytic.flat(k), numeric, xornet::gradient(analytic_error, p).flat(k));
+            ElementCheck e = compare(analytic.flat(k), numeric, analytic_rounding);
             if (reduced) note_reduction(e, numeric, h);
             if (!(boost::math::isfinite)(numeric.value)) { // forward mode: an overflow inside the complex/dual network
                 e.declined = true, e.pass = false, e.numeric_finite = false;
@@ -318,8 +364,15 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
                                      + " overflows inside the network at these weights (a sigmoid far into saturation); "
                                        "central differences do not";
             }
-            values.reference.flat(k) = numeric.value;
-            values.tolerance.flat(k) = T(numeric.error_bound + xornet::gradient(analytic_error, p).flat(k));
+            NumericDerivative<T> judged_by = numeric;
+            if (step_given && settings.method != Method::autodiff) {
+                bool rule_reduced = false;
+                const NumericDerivative<T> rule = fit_step(at_in_range(method_step(settings.method, theta.flat(k))), rule_reduced, at_in_range);
+                if (confirm_at_rule_step(e, analytic.flat(k), analytic_rounding, numeric, rule)) judged_by = rule;
+                decline_if_vacuous(e, T(numeric.error_bound + analytic_rounding), largest_of_gradient);
+            }
+            values.reference.flat(k) = judged_by.value;
+            values.tolerance.flat(k) = T(judged_by.error_bound + analytic_rounding);
             values.skip[k] = e.declined;
             values.pass = values.pass && (e.pass || e.declined);
             e.row = k / theta.cols();
@@ -330,7 +383,6 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         r.partials.push_back(std::move(partial));
         judged.push_back(std::move(values));
     }
-    if (step_given) decline_vacuous(r, judged);
     const std::vector<Candidate<T>> candidates = gallery_candidates(P, X, Y, cache, learning_rate);
     r.hidden = hidden_mistakes(judged, candidates);
     if (!r.pass) {

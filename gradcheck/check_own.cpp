@@ -189,7 +189,7 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
         const RealMatrix& reference = exact[name];
         const RealMatrix& yours_allowed = arrays_of(allowed)[name];
         const RealMatrix& reference_allowed = arrays_of(reference_rounding)[name];
-        Judged<Real> values{name, from_text<Real>(text), reference, reference, {}, reference};
+        Judged<Real> values{name, from_text<Real>(text, name), reference, reference, {}, reference};
         PartialCheck partial;
         partial.name = name;
         partial.shape_names = kind->shape_names;

@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include "input_error.hpp"
@@ -14,6 +15,44 @@ namespace gradcheck {
 
 namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A valid decimal as its sign, its significant digits d1d2… (no leading or trailing
+// zeros) and an exponent e with |x| = 0.d1d2… × 10^e. Zero has no digits.
+struct DecimalParts {
+    bool negative = false;
+    std::string digits;
+    long long exponent = 0;
+};
+
+DecimalParts parts_of(std::string_view s)
+{
+    DecimalParts p;
+    std::size_t i = 0;
+    if (s[i] == '-') p.negative = true, ++i;
+    std::string mantissa;
+    long long before_point = 0;
+    bool point = false;
+    for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i) {
+        if (s[i] == '.') point = true;
+        else mantissa += s[i], before_point += point ? 0 : 1;
+    }
+    long long exponent = 0;
+    bool negative_exponent = false;
+    if (i < s.size()) {
+        ++i;
+        if (s[i] == '+' || s[i] == '-') negative_exponent = s[i] == '-', ++i;
+        // Saturated far beyond any mantissa's length: a larger exponent compares the same.
+        for (; i < s.size(); ++i) exponent = std::min<long long>(exponent * 10 + (s[i] - '0'), 1'000'000'000'000'000LL);
+    }
+    const std::size_t lead = mantissa.find_first_not_of('0');
+    if (lead == std::string::npos) return {};
+    mantissa.erase(mantissa.find_last_not_of('0') + 1);
+    p.digits = mantissa.substr(lead);
+    p.exponent = before_point - static_cast<long long>(lead) + (negative_exponent ? -exponent : exponent);
+    return p;
+}
+
+int sign_of(const DecimalParts& p) { return p.digits.empty() ? 0 : p.negative ? -1 : 1; }
 } // namespace
 
 bool is_decimal(std::string_view s)
@@ -37,6 +76,16 @@ bool is_decimal(std::string_view s)
         if (digits() == 0) return false;
     }
     return i == s.size();
+}
+
+int compare_decimals(std::string_view a, std::string_view b)
+{
+    const DecimalParts x = parts_of(a), y = parts_of(b);
+    if (sign_of(x) != sign_of(y)) return sign_of(x) < sign_of(y) ? -1 : 1;
+    if (sign_of(x) == 0) return 0;
+    // Equal exponents: 0.d1d2… compares as its digit strings do (no trailing zeros).
+    const int magnitude = x.exponent != y.exponent ? (x.exponent < y.exponent ? -1 : 1) : x.digits.compare(y.digits) < 0 ? -1 : x.digits == y.digits ? 0 : 1;
+    return sign_of(x) * magnitude;
 }
 
 void require_decimal(std::string_view s, const std::string& what)

@@ -12,6 +12,10 @@ namespace gradcheck {
 // ("0x1p3", "1,5", "NaN", "inf", "" and "+1" are not).
 bool is_decimal(std::string_view s);
 
+// The exact order of two valid decimals (is_decimal), however many digits they
+// carry: -1 when a < b, 0 when equal, 1 when a > b. "1.00000000000000000001" > "1".
+int compare_decimals(std::string_view a, std::string_view b);
+
 // Validates s as a decimal whose value is finite and representable in double
 // (0, or 2.2e-308 ≤ |x| ≤ 1.8e308), so that a file means the same numbers at
 // every precision. Throws InputError naming `what` otherwise.

@@ -50,8 +50,8 @@ DataText data_from(const JsonValue& top, const Reader& r)
     if (labels.size() != rows.rows())
         r.fail("Y has " + std::to_string(labels.size()) + " labels but X has " + std::to_string(rows.rows()) + " examples (rows)");
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        const double y = std::strtod(labels[i].c_str(), nullptr);
-        if (!(y >= 0.0 && y <= 1.0))
+        // Compared as decimals: 1.00000000000000000001 is 1 in double but not a label.
+        if (compare_decimals(labels[i], "0") < 0 || compare_decimals(labels[i], "1") > 0)
             r.fail("Y[" + std::to_string(i) + "] = " + labels[i] + " is not a label in [0, 1]");
     }
     DataText d{xornet::transpose(rows), TextMatrix(1, labels.size())};

@@ -3,18 +3,36 @@
 // 50-digit weight survives at 50 digits.
 #pragma once
 
+#include <iomanip>
+#include <limits>
+#include <sstream>
+#include <string>
+
+#include <boost/math/special_functions/fpclassify.hpp>
+
 #include "decimal.hpp"
+#include "input_error.hpp"
 #include "init.hpp"
 #include "network.hpp"
 #include "problem.hpp"
 
 namespace gradcheck {
 
+// `name` says where a number beyond T's range came from ("W1", "X"); such a number
+// is refused, never carried on as inf (float's range ends at 3.4e38).
 template <class T>
-xornet::Matrix<T> from_text(const TextMatrix& M)
+xornet::Matrix<T> from_text(const TextMatrix& M, const std::string& name)
 {
     xornet::Matrix<T> out(M.rows(), M.cols());
-    for (std::size_t k = 0; k < M.size(); ++k) out.flat(k) = from_decimal<T>(M.flat(k));
+    for (std::size_t k = 0; k < M.size(); ++k) {
+        out.flat(k) = from_decimal<T>(M.flat(k));
+        if (!(boost::math::isfinite)(out.flat(k))) {
+            std::ostringstream largest;
+            largest << std::setprecision(2) << std::numeric_limits<T>::max();
+            throw InputError(name + " holds " + M.flat(k) + ", which overflows to inf (the largest number is "
+                             + largest.str() + ")");
+        }
+    }
     return out;
 }
 
@@ -23,7 +41,7 @@ xornet::Parameters<T> parameters_for(const Problem& problem)
 {
     if (problem.weights) {
         const WeightsText& w = *problem.weights;
-        return {from_text<T>(w.W1), from_text<T>(w.B1), from_text<T>(w.W2), from_text<T>(w.B2)};
+        return {from_text<T>(w.W1, "W1"), from_text<T>(w.B1, "B1"), from_text<T>(w.W2, "W2"), from_text<T>(w.B2, "B2")};
     }
     return xornet::init_parameters<T>(problem.data.X.rows(), problem.hidden, problem.seed);
 }
@@ -39,7 +57,7 @@ struct Instance {
 template <class T>
 Instance<T> instance_for(const Problem& problem)
 {
-    return {from_text<T>(problem.data.X), from_text<T>(problem.data.Y), parameters_for<T>(problem)};
+    return {from_text<T>(problem.data.X, "X"), from_text<T>(problem.data.Y, "Y"), parameters_for<T>(problem)};
 }
 
 } // namespace gradcheck

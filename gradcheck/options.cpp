@@ -199,8 +199,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     else throw InputError("--format: \"" + format + "\" is not text or json");
 
     if (app.count("--step")) {
-        require_decimal(step, "--step");
-        if (step[0] == '-' || std::strtod(step.c_str(), nullptr) == 0.0)
+        // Any magnitude: a 1000-digit check's best step (about 1e-333) lies below double's range.
+        // Each precision then refuses a step it cannot hold (check.hpp).
+        require_result_decimal(step, "--step");
+        if (compare_decimals(step, "0") <= 0)
             throw InputError("--step: " + step + " is not positive");
         o.settings.step = step;
     }

@@ -30,6 +30,7 @@ struct ElementCheck {
     bool near_zero = false;   // max(|analytic|, |numeric|) ≤ tolerance: compared absolutely
     bool declined = false;    // not checked (and not a pass): no trustworthy numeric value
     std::string declined_because; // why, when declined
+    std::string fails_at_rule_step; // a given step's pass overturned at the step rule's step: why
     bool numeric_finite = true;   // false: no numeric value at all, so no error columns
     bool pass = false;
 };

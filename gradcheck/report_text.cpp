@@ -62,7 +62,9 @@ void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels&
         else if (!e.step_from.empty())
             out << "  " << pad("", 9) << "h = " << e.step << ", reduced from " << e.step_from
                 << ": at larger steps its error series could not be trusted\n";
-        if (!e.pass && !e.declined)
+        if (!e.fails_at_rule_step.empty())
+            out << "  " << pad("", 9) << e.fails_at_rule_step << "\n";
+        else if (!e.pass && !e.declined)
             out << "  " << pad("", 9) << "|" << a << " - " << n << "| = " << e.abs_error << " > tolerance " << e.tolerance
                 << (e.ratio.empty() ? std::string() : "; " + a + "/" + n + " = " + e.ratio) << "\n";
     }
