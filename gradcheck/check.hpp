@@ -38,6 +38,7 @@
 #include "loss_rounding.hpp"
 #include "network.hpp"
 #include "problem.hpp"
+#include "progress.hpp"
 #include "report.hpp"
 #include "scalar_traits.hpp"
 #include "step_range.hpp"
@@ -166,7 +167,9 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
     partial.worst_digits = working_digits<T>();
     const T rule_h = method_step(settings.method, scale);
     const T h = step_given ? given_step<T>(*settings.step) : rule_h;
+    progress::Task progress("direction", directions.size());
     for (std::size_t d = 0; d < directions.size(); ++d) {
+        progress.at(d);
         std::vector<T> v(n);
         T analytic(0), analytic_err(0), terms(0), moved_error(0);
         const T reach_h = std::max(h, rule_h);
@@ -308,6 +311,9 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
             largest_of_gradient = std::max(largest_of_gradient, T(abs(xornet::gradient(grads, p).flat(k))));
     const PreactivationReach<T> reach(X, cache.A1);
     std::vector<Judged<T>> judged; // for the diagnosis, should a partial fail
+    std::size_t elements = 0, done = 0;
+    for (Param p : xornet::all_params) elements += xornet::param(P, p).size();
+    progress::Task progress("element", elements);
     for (Param p : xornet::all_params) {
         xornet::Matrix<T>& theta = xornet::param(P, p);
         const xornet::Matrix<T>& analytic = xornet::gradient(grads, p);
@@ -321,6 +327,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         partial.pass = true;
         partial.worst_digits = working_digits<T>();
         for (std::size_t k = 0; k < theta.size(); ++k) {
+            progress.at(done++);
             const T h = step_given ? step_asked : method_step(settings.method, theta.flat(k));
             const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
             const auto at = [&](const T& step) { // the method at this step

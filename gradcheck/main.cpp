@@ -2,17 +2,34 @@
 // gradients, in each precision asked for, and prints the comparison.
 // Exit status: 0 all pass, 1 a check failed, 2 bad usage, bad input or output that cannot be
 // written, 3 an internal error, 4 not verified (no element failed, some were declined).
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <sstream>
+#include <string>
 
 #include "input_error.hpp"
 #include "export.hpp"
 #include "options.hpp"
 #include "own_report.hpp"
 #include "printable.hpp"
+#include "progress.hpp"
 #include "report_print.hpp"
 #include "sweep_output.hpp"
+
+namespace {
+
+// Everything a command prints goes out in one write, and a write that fails (a full
+// disk, a closed pipe) is an error with a message, not a silent exit 0.
+void emit(const std::string& text)
+{
+    gradcheck::progress::clear();
+    std::cout << text << std::flush;
+    if (!std::cout) throw gradcheck::InputError(std::string("cannot write to standard output (") + std::strerror(errno) + ")");
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -20,14 +37,14 @@ int main(int argc, char** argv)
     try {
         const ParsedCommandLine parsed = parse_command_line(argc, argv);
         if (!parsed.run) {
-            std::cout << parsed.message;
+            emit(parsed.message);
             return 0;
         }
         const Options& o = parsed.options;
         if (o.command == Command::export_) {
             std::ostringstream out;
             export_problem(o.problems.front(), o.output, out);
-            std::cout << out.str() << std::flush;
+            emit(out.str());
             return 0;
         }
         if (o.gradients) {
@@ -36,14 +53,14 @@ int main(int argc, char** argv)
             std::ostringstream out;
             if (o.format == Format::json) print_own_json(out, problem, *o.gradients, report);
             else print_own_text(out, problem, *o.gradients, report);
-            std::cout << out.str() << std::flush;
+            emit(out.str());
             return report.pass ? 0 : 1;
         }
         if (o.command == Command::trace) {
             const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
             std::ostringstream out;
             print_trace(out, o.problems.front(), trace);
-            std::cout << out.str() << std::flush;
+            emit(out.str());
             return 0;
         }
         if (o.command == Command::sweep) {
@@ -57,7 +74,7 @@ int main(int argc, char** argv)
                 }
             std::ostringstream out;
             write_sweep(out, sweep, o.output);
-            std::cout << out.str() << std::flush;
+            emit(out.str());
             return 0;
         }
         if (o.command == Command::train) {
@@ -70,7 +87,7 @@ int main(int argc, char** argv)
             }
             std::ostringstream out;
             print_training(out, o.problems.front(), runs);
-            std::cout << out.str() << std::flush;
+            emit(out.str());
             return exit_status(verdict_of(failed, pass));
         }
         std::vector<CheckReport> reports;
@@ -89,12 +106,14 @@ int main(int argc, char** argv)
         if (o.format == Format::json) print_json(out, o.problems, reports);
         else if (o.ladder) print_ladder(out, o.problems, reports);
         else print_text(out, o.problems, reports);
-        std::cout << out.str() << std::flush;
+        emit(out.str());
         return exit_status(verdict(reports));
     } catch (const InputError& e) {
+        progress::clear();
         std::cerr << "gradcheck: error: " << printable(e.what()) << "\n";
         return 2;
     } catch (const std::exception& e) {
+        progress::clear();
         std::cerr << "gradcheck: internal error: " << printable(e.what()) << "\n";
         return 3;
     }

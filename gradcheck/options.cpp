@@ -83,7 +83,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                                                   "down past the rounding floor, per precision: writes a CSV and an SVG plot; "
                                                   "also takes the options of gradcheck (see gradcheck --help)");
     std::string output = "sweep";
-    sweep->add_option("--output", output, "Prefix of the files written: PREFIX.csv and PREFIX.svg. Default: sweep")
+    sweep->add_option("--output", output, "Prefix of the files written: PREFIX.csv and PREFIX.svg; - writes the CSV alone to standard output. Default: sweep")
         ->type_name("PREFIX");
     sweep->fallthrough();
     CLI::App* train = app.add_subcommand("train", "Train by gradient descent and re-check all four partials every few epochs, "
@@ -140,6 +140,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         for (const char* flag : {"--precision", "--method", "--step", "--fast", "--directions", "--formulas", "--format", "--gradients"})
             if (app.count(flag)) throw InputError("export: " + std::string(flag) + " has no effect (export writes the problem)");
         if (folder.empty()) throw InputError("export: --output must not be empty");
+        if (folder == "-") throw InputError("export: --output - names no folder (export writes several files: weights, data and templates)");
     }
     o.precisions = parse_precision_list(o.command == Command::trace && !app.count("--precision") ? "double" : precision);
     if (o.command == Command::trace) {

@@ -1,4 +1,5 @@
 #include "precision.hpp"
+#include "progress.hpp"
 
 #include <charconv>
 #include <limits>
@@ -44,6 +45,11 @@ namespace {
 
 JobResult run(Job job, const Precision& precision, const Problem& problem, const CheckSettings& settings)
 {
+    const char* jobs[] = {"check", "trace", "sweep", "train"};
+    const bool digits = precision.kind != Precision::Kind::float_ && precision.kind != Precision::Kind::double_
+                        && precision.kind != Precision::Kind::long_double;
+    progress::stage(std::string(jobs[static_cast<int>(job)]) + " in " + precision.name + (digits ? " digits" : "") + ", "
+                    + std::string(method_name(settings.method)));
     try {
         switch (precision.kind) {
         case Precision::Kind::float_: return run_in_float(job, problem, settings);

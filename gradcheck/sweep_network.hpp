@@ -26,7 +26,10 @@ SweepReport sweep_network(const Problem& problem, const CheckSettings& settings)
     const double last = -2.0 / 3.0 * log10_of(machine_epsilon<T>()) + 2.0;
 
     SweepReport r;
-    for (int k = sweep_points_per_decade; k <= last * sweep_points_per_decade; ++k) {
+    const int first = sweep_points_per_decade, steps = static_cast<int>(last * sweep_points_per_decade);
+    progress::Task progress("step", static_cast<std::size_t>(steps - first + 1));
+    for (int k = first; k <= steps; ++k) {
+        progress.at(static_cast<std::size_t>(k - first));
         const T h = T(pow(T(10), T(-k) / T(sweep_points_per_decade)));
         T worst(0);
         for (xornet::Param p : xornet::all_params) {

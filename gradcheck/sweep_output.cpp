@@ -1,12 +1,20 @@
 #include "sweep_output.hpp"
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "input_error.hpp"
 
@@ -47,15 +55,77 @@ const SweepPoint& best_of(const std::vector<SweepPoint>& points)
 
 } // namespace
 
+namespace {
+
+// Runs gnuplot with `script` on its stdin and its stdout going to the file `svg`,
+// which this program opens: the file's name never enters the script, so no name
+// can be read as gnuplot (or shell) commands. Returns "" on success, else what
+// failed; throws InputError if svg cannot be opened for writing.
+std::string run_gnuplot(const std::string& script, const std::string& svg)
+{
+    const int file = ::open(svg.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (file < 0) throw InputError("sweep: cannot write " + svg + " (" + std::strerror(errno) + ")");
+    int in[2];
+    if (::pipe2(in, O_CLOEXEC) != 0) {
+        ::close(file);
+        return "could not start gnuplot";
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+    posix_spawn_file_actions_adddup2(&actions, file, 1);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0); // its warnings are not ours to print
+    char name[] = "gnuplot";
+    char* argv[] = {name, nullptr};
+    pid_t pid = 0;
+    const int spawned = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(in[0]);
+    ::close(file);
+    if (spawned != 0) {
+        ::close(in[1]);
+        return "could not start gnuplot";
+    }
+    // A gnuplot that exits early must not kill this program with SIGPIPE.
+    struct sigaction ignore = {}, before = {};
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &ignore, &before);
+    bool written = true;
+    for (std::size_t done = 0; done < script.size() && written;) {
+        const ssize_t n = ::write(in[1], script.data() + done, script.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        written = n > 0;
+        if (written) done += static_cast<std::size_t>(n);
+    }
+    ::close(in[1]);
+    sigaction(SIGPIPE, &before, nullptr);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!written || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return "gnuplot failed";
+    return "";
+}
+
+} // namespace
+
+void write_csv(std::ostream& file, const SweepReport& sweep)
+{
+    file << "precision,method,h,relative_error\n";
+    for (const SweepPoint& p : sweep.points) file << p.precision << "," << p.method << "," << p.h << "," << p.error << "\n";
+}
+
 void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string& prefix)
 {
+    if (prefix == "-") { // the CSV alone, to standard output
+        write_csv(out, sweep);
+        return;
+    }
     const std::string csv = prefix + ".csv", svg = prefix + ".svg";
     {
         std::ofstream file(csv);
-        if (!file) throw InputError("sweep: cannot write " + csv);
-        file << "precision,method,h,relative_error\n";
-        for (const SweepPoint& p : sweep.points) file << p.precision << "," << p.method << "," << p.h << "," << p.error << "\n";
-        if (!file) throw InputError("sweep: cannot write " + csv);
+        if (!file) throw InputError("sweep: cannot write " + csv + " (" + std::strerror(errno) + ")");
+        write_csv(file, sweep);
+        file.close();
+        if (!file) throw InputError("sweep: cannot write " + csv + " (" + std::strerror(errno) + ")");
     }
     const auto series = series_of(sweep);
     out << "worst relative error of the numeric gradient over all elements, per step h\n";
@@ -70,39 +140,35 @@ void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string&
         out << "plot skipped: gnuplot is not installed (apt-get install gnuplot-nox)\n";
         return;
     }
-    // The script goes to gnuplot's stdin; the data travel inline as datablocks.
+    // The script goes to gnuplot's stdin; the data travel inline as datablocks, as
+    // log10 values: a 1000-digit sweep's errors of 1e-600 are beyond any double.
     std::ostringstream script;
     script << "set terminal svg size 960,640 dynamic enhanced font 'sans,13' background rgb 'white'\n"
-           << "set output '" << svg << "'\n"
-           << "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n"
+           << "set format x '10^{%g}'\nset format y '10^{%g}'\n"
            << "set xlabel 'step h'\nset ylabel 'worst relative error |numeric - analytic| / |analytic|'\n"
            << "set title 'Numeric against analytic gradient: truncation falls to the right, rounding rises to the left'\n"
            << "set key outside right top\nset grid\n";
     for (std::size_t s = 0; s < series.size(); ++s) {
         script << "$s" << s << " << EOD\n";
-        for (const SweepPoint& p : series[s].second) script << p.h << " " << p.error << "\n";
+        for (const SweepPoint& p : series[s].second) script << p.log10_h << " " << p.log10_error << "\n";
         script << "EOD\n";
         const SweepPoint& best = best_of(series[s].second);
-        script << "$b" << s << " << EOD\n" << best.h << " " << best.error << "\nEOD\n";
+        script << "$b" << s << " << EOD\n" << best.log10_h << " " << best.log10_error << "\nEOD\n";
     }
     script << "plot ";
     for (std::size_t s = 0; s < series.size(); ++s) {
         const SweepPoint& best = best_of(series[s].second);
+        // Titles hold only precision and method names and a number, never a file name.
         script << (s ? ", " : "") << "$s" << s << " using 1:2 with linespoints lw 2 pt 7 ps 0.6 lc " << s + 1
                << " title '" << series[s].first << "', $b" << s << " using 1:2 with points pt 6 ps 2.5 lw 2 lc " << s + 1
                << " title 'optimum h = " << best.h << "'";
     }
     script << "\n";
-    FILE* gnuplot = popen("gnuplot", "w");
-    if (gnuplot == nullptr) {
-        out << "plot skipped: gnuplot could not be started\n";
-        return;
-    }
-    const std::string text = script.str();
-    std::fwrite(text.data(), 1, text.size(), gnuplot);
-    if (pclose(gnuplot) != 0) {
-        out << "plot skipped: gnuplot failed\n";
-        return;
+    const std::string failed = run_gnuplot(script.str(), svg);
+    if (!failed.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove(svg, ignored); // no half-written plot left behind
+        throw InputError("sweep: " + failed + " to draw " + svg + " (" + csv + " was written)");
     }
     out << "wrote " << svg << "\n";
 }

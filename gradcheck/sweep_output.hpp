@@ -10,7 +10,8 @@
 namespace gradcheck {
 
 // Writes prefix.csv and, if gnuplot is found, prefix.svg; prints what was written
-// and each series' best step to `out`. Throws InputError if a file cannot be written.
+// and each series' best step to `out`. A prefix of "-" writes the CSV alone to `out`.
+// Throws InputError if a file cannot be written or gnuplot fails to draw.
 void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string& prefix);
 
 } // namespace gradcheck

@@ -54,7 +54,9 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
 
     xornet::TrainingSettings<T> step{rate, 1};
     const xornet::BackwardSteps<T> steps = xornet::steps_for(settings.formulas, rate);
+    progress::Task progress("epoch", training.epochs);
     for (std::size_t epoch = 0; epoch < training.epochs; ++epoch) {
+        progress.at(epoch);
         if (epoch % training.every == 0) check_now(epoch);
         if (!r.backward_error.empty()) return r; // a pass whose shapes do not fit takes no step
         xornet::train(P, X, Y, step, {}, steps); // as its author trains: with the derivation's own steps

@@ -36,7 +36,12 @@ Result run(const std::vector<std::string>& args)
     return run_program(env("GRADCHECK"), args);
 }
 
-Result run_program(const std::string& program, const std::vector<std::string>& args)
+Result run_with_terminal_stderr(const std::vector<std::string>& args)
+{
+    return run_program(env("GRADCHECK"), args, true);
+}
+
+Result run_program(const std::string& program, const std::vector<std::string>& args, bool terminal_stderr)
 {
     std::vector<std::string> storage;
     storage.push_back(program);
@@ -47,12 +52,22 @@ Result run_program(const std::string& program, const std::vector<std::string>& a
 
     int out_pipe[2], err_pipe[2];
     if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) BOOST_FAIL("pipe: " << std::strerror(errno));
+    std::string terminal; // the pseudo-terminal's device, for stderr
+    if (terminal_stderr) {
+        // Its master side is read in place of the stderr pipe; the pipe's ends go unused.
+        close(err_pipe[0]);
+        err_pipe[0] = posix_openpt(O_RDWR | O_NOCTTY);
+        if (err_pipe[0] < 0 || grantpt(err_pipe[0]) != 0 || unlockpt(err_pipe[0]) != 0 || ptsname(err_pipe[0]) == nullptr)
+            BOOST_FAIL("no pseudo-terminal: " << std::strerror(errno));
+        terminal = ptsname(err_pipe[0]);
+    }
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    if (terminal_stderr) posix_spawn_file_actions_addopen(&actions, 2, terminal.c_str(), O_RDWR | O_NOCTTY, 0);
+    else posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
     for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) posix_spawn_file_actions_addclose(&actions, fd);
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
@@ -81,7 +96,7 @@ Result run_program(const std::string& program, const std::vector<std::string>& a
             const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
             if (n > 0) {
                 sinks[i]->append(buffer, static_cast<std::size_t>(n));
-            } else if (n == 0 || errno != EINTR) {
+            } else if (n == 0 || errno != EINTR) { // a terminal's master reads EIO once the child is gone
                 close(fds[i].fd);
                 fds[i].fd = -1;
                 --open_pipes;

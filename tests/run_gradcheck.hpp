@@ -22,8 +22,12 @@ std::ostream& operator<<(std::ostream& os, const Result& r);
 // Runs gradcheck with `args`, stdin from /dev/null, and collects both output streams.
 Result run(const std::vector<std::string>& args);
 
+// The same, with stderr a pseudo-terminal (as when someone runs it in a terminal),
+// whose output is collected in err; stdout stays a pipe.
+Result run_with_terminal_stderr(const std::vector<std::string>& args);
+
 // The same for any program.
-Result run_program(const std::string& program, const std::vector<std::string>& args);
+Result run_program(const std::string& program, const std::vector<std::string>& args, bool terminal_stderr = false);
 
 // The lines of a text, without their newlines.
 std::vector<std::string> lines_of(const std::string& text);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -24,6 +25,7 @@
 
 #include "gallery.hpp"
 #include "run_gradcheck.hpp"
+#include "sweep_output.hpp"
 
 namespace {
 
@@ -33,6 +35,8 @@ using testing::env;
 using testing::Result;
 using testing::lines_of;
 using testing::run;
+using testing::run_program;
+using testing::run_with_terminal_stderr;
 
 std::string test_data() { return env("TEST_DATA"); }
 std::string fixture(const std::string& name) { return test_data() + "/" + name; }
@@ -696,6 +700,71 @@ BOOST_AUTO_TEST_CASE(writes_csv_with_the_v_shape_and_a_plot)
     }
 }
 
+// A file name is never pasted into gnuplot's script: gnuplot writes the plot to its
+// stdout, which is the file this program opened. A name that would close gnuplot's
+// quotes and run a command (as it did before) is a name like any other; so is "it's".
+BOOST_AUTO_TEST_CASE(hostile_names_are_only_names)
+{
+    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) return; // nothing is plotted without it
+    TempDir dir;
+    // A command run by gnuplot or a shell would run in this process's folder (names hold no '/').
+    const fs::path witness = fs::current_path() / "INJECTED";
+    fs::remove(witness);
+    for (const std::string name : {"x'; system('touch INJECTED'); set output 'y", "it's", "a \"b\" $(touch INJECTED) `touch INJECTED`"}) {
+        BOOST_TEST_CONTEXT(name)
+        {
+            const std::string prefix = (dir.path / name).string();
+            const Result r = run({"sweep", "--precision", "double", "--output", prefix});
+            BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+            BOOST_TEST(!fs::exists(witness), "the name ran a command");
+            std::ifstream svg(prefix + ".svg");
+            const std::string plot((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+            BOOST_TEST(contains(plot, "<svg"));
+            BOOST_TEST(contains(plot, "</svg>"));
+            BOOST_TEST(contains(r.out, "wrote " + prefix + ".svg"));
+        }
+    }
+    fs::remove(witness);
+}
+
+// "-" is standard output: the CSV alone, and no file named "-.csv".
+BOOST_AUTO_TEST_CASE(dash_writes_the_csv_to_stdout)
+{
+    const Result r = run({"sweep", "--precision", "double", "--output", "-"});
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(starts_with(r.out, "precision,method,h,relative_error\ndouble,central,1.00e-01,"));
+    BOOST_TEST(!contains(r.out, "wrote"));
+    BOOST_TEST(!fs::exists("-.csv"));
+}
+
+// The plot takes log10 values, so steps and errors below double's range (a
+// 1000-digit sweep reaches 1e-660) are drawn like any other: as numbers, gnuplot
+// could not read them (it wrote an empty plot).
+BOOST_AUTO_TEST_CASE(errors_beyond_double_are_plotted)
+{
+    if (std::system("command -v gnuplot > /dev/null 2>&1") != 0) return;
+    TempDir dir;
+    gradcheck::SweepReport sweep;
+    for (int k = 0; k <= 30; ++k) {
+        gradcheck::SweepPoint p;
+        p.precision = "2000";
+        p.method = "central";
+        p.log10_h = -320.0 - 10.0 * k;
+        p.log10_error = k <= 20 ? -400.0 - 15.0 * k : -700.0 + 20.0 * (k - 20); // a V down to 1e-700
+        p.h = "1e" + std::to_string(static_cast<int>(p.log10_h));
+        p.error = "1e" + std::to_string(static_cast<int>(p.log10_error));
+        sweep.points.push_back(p);
+    }
+    std::ostringstream out;
+    const std::string prefix = (dir.path / "deep").string();
+    gradcheck::write_sweep(out, sweep, prefix);
+    BOOST_TEST(contains(out.str(), "wrote " + prefix + ".svg"));
+    std::ifstream svg(prefix + ".svg");
+    const std::string plot((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+    BOOST_TEST(contains(plot, ">-700</tspan>"), plot.substr(0, 3000)); // a tic at 10^-700 on the error axis
+    BOOST_TEST(contains(plot, "optimum h = 1e-520"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(train)
@@ -759,6 +828,52 @@ BOOST_AUTO_TEST_CASE(near_zero_gradients_say_absolute_error_was_used)
     const Result r = run({"--data", fixture("one_example.json"), "--precision", "double"});
     check_passes(r);
     BOOST_TEST(contains(r.out, "(abs): 2 element(s) with both values within the tolerance of 0: compared by absolute error"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(writing)
+
+// A report that cannot be written (a full disk) is an error: one line on stderr and
+// status 2, never a silent 0. /dev/full fails every write with ENOSPC.
+BOOST_AUTO_TEST_CASE(a_failed_write_is_an_error)
+{
+    const std::string gradcheck = env("GRADCHECK");
+    for (const std::string args : {"--precision double", "--precision double --format json", "--help", "sweep --precision double --output -",
+                                   "trace", "train --epochs 10 --every 5 --precision double"}) {
+        BOOST_TEST_CONTEXT(args)
+        {
+            const Result r = run_program("/bin/sh", {"-c", "exec \"$0\" " + args + " > /dev/full", gradcheck});
+            BOOST_TEST(r.status == 2, r << "; stderr: " << r.err);
+            BOOST_TEST(r.err == "gradcheck: error: cannot write to standard output (No space left on device)\n");
+        }
+    }
+}
+
+// In a terminal, a run longer than a second shows its progress on stderr and clears
+// it before the report; in a pipe or a log it shows nothing.
+BOOST_AUTO_TEST_CASE(progress_in_a_terminal_only)
+{
+    const std::vector<std::string> args = {"train", "--precision", "300", "--epochs", "4000", "--every", "2000"};
+    const Result shown = run_with_terminal_stderr(args);
+    BOOST_TEST(shown.status == 0, shown << "; stderr: " << escaped(shown.err));
+    BOOST_TEST(contains(shown.err, "\r\033[Ktrain in 300 digits, central: epoch "), escaped(shown.err));
+    BOOST_TEST(contains(shown.err, " of 4000"), escaped(shown.err));
+    BOOST_TEST(shown.err.ends_with("\r\033[K"), escaped(shown.err)); // cleared before the report
+    BOOST_TEST(!contains(shown.out, "\033"));
+    BOOST_TEST(starts_with(last_line(shown.out), "PASS"));
+    const Result quiet = run(args);
+    BOOST_TEST(quiet.err.empty(), escaped(quiet.err));
+    BOOST_TEST(quiet.out == shown.out);
+}
+
+// --step takes a step below double's range where the precision holds it: a
+// 1000-digit check's best step is about u^(1/3) ≈ 1e-333.
+BOOST_AUTO_TEST_CASE(steps_beyond_double_at_high_precision)
+{
+    const Result r = run({"--precision", "1000", "--step", "1e-333", "--problem", "xor"});
+    check_passes(r);
+    BOOST_TEST(contains(r.out, "h = 1e-333 (given)"), r.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
