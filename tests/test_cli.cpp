@@ -877,3 +877,77 @@ BOOST_AUTO_TEST_CASE(steps_beyond_double_at_high_precision)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The corners where the verdict was wrong before (issue "a verdict you can trust"),
+// each on the command as its user would meet it. The suite `verdicts` draws many more.
+BOOST_AUTO_TEST_SUITE(corners)
+
+// Steps given by hand: the right formulas are never failed (a bound that does not
+// hold at that step declines the element), …
+BOOST_AUTO_TEST_CASE(given_steps_never_fail_the_right_formulas)
+{
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"--step", "1", "--precision", "double"},
+                                                {"--method", "complex-step", "--step", "1e-4", "--precision", "double"},
+                                                {"--method", "complex-step", "--step", "1e-20", "--precision", "50"},
+                                                {"--method", "richardson", "--step", "1", "--precision", "double"},
+                                                {"--method", "central6", "--step", "0.5", "--precision", "double"}}) {
+        const Result r = run(args);
+        BOOST_TEST_CONTEXT(args[1] << " " << args[3])
+        {
+            BOOST_TEST((r.status == 0 || r.status == 4), r << "; " << last_line(r.out));
+            BOOST_TEST(!starts_with(last_line(r.out), "FAIL"), last_line(r.out));
+        }
+    }
+}
+
+// … and never pass a mistake: the complex step at h = 1 compared every element
+// absolutely and passed the seed's formulas.
+BOOST_AUTO_TEST_CASE(given_steps_never_pass_a_mistake)
+{
+    for (const char* mistake : {"seed", "flipped-sign", "no-sigmoid-derivative", "first-example-bias"})
+        for (const char* method : {"complex-step", "central", "richardson"}) {
+            BOOST_TEST_CONTEXT(mistake << ", " << method)
+            {
+                const Result r = run({"--method", method, "--step", "1", "--formulas", mistake});
+                BOOST_TEST(r.status == 1, r << "; " << last_line(r.out));
+            }
+        }
+}
+
+// --fast's ladder rows keep the columns of the full check's.
+BOOST_AUTO_TEST_CASE(fast_ladder_keeps_its_columns)
+{
+    const Result r = run({"--precision", "double,50", "--method", "central,central4", "--fast", "--problem", "xor"});
+    BOOST_TEST(r.status == 0, r);
+    std::size_t result_column = std::string::npos, rows = 0;
+    for (const auto& line : lines_of(r.out)) {
+        if (starts_with(line, "precision ")) result_column = line.find("result");
+        if (!starts_with(line, "double ") && !starts_with(line, "50 ")) continue;
+        ++rows;
+        BOOST_TEST(line.find("pass") == result_column, line);
+        BOOST_TEST(line.find("-       -       -       -") != std::string::npos, line); // one column per partial
+    }
+    BOOST_TEST(rows == 4u);
+}
+
+// The JSON report never prints a non-number where a number goes ("nan", "inf").
+BOOST_AUTO_TEST_CASE(json_numbers_are_numbers)
+{
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--weights", env("SOURCE_ROOT") + "/notes/data/saturated-1000.json", "--method", "all", "--precision", "float,double"},
+          {"--step", "1e3", "--precision", "double"},
+          {"--weights", env("SOURCE_ROOT") + "/notes/data/confidently-wrong.json", "--method", "all", "--precision", "float,double"},
+          // inputs of ±100 saturate float's dual numbers: the tolerance was printed as "nan"
+          {"--weights", env("TEST_DATA") + "/saturating_weights.json", "--data", env("TEST_DATA") + "/saturating_data.json",
+           "--method", "autodiff", "--precision", "float"}}) {
+        const Result r = run(args);
+        std::vector<std::string> json_args = args;
+        json_args.insert(json_args.end(), {"--format", "json"});
+        const Result j = run(json_args);
+        BOOST_TEST(j.status == r.status);
+        for (const char* bad : {"\"nan\"", "\"-nan\"", "\"inf\"", "\"-inf\"", "nan\"", "inf\""})
+            BOOST_TEST(!contains(j.out, bad), bad << " in the JSON report of " << args[1]);
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
