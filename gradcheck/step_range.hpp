@@ -37,7 +37,8 @@ T series_range()
 }
 
 // The farthest point of the method's evaluations, in steps h: central differences
-// reach ±4h (at D(4h)), the stencils of order 4 and 6 ±8h and ±12h, Richardson ±h,
+// reach ±4h (at D(4h)), the stencils of order 4 and 6 ±8h and ±12h, Richardson ±4h
+// (its tableau for R(4h)),
 // the complex step i·4h. Autodiff takes no step.
 inline constexpr int stencil_reach(Method m)
 {
@@ -45,7 +46,7 @@ inline constexpr int stencil_reach(Method m)
     case Method::central: return 4;
     case Method::central4: return 8;
     case Method::central6: return 12;
-    case Method::richardson: return 1;
+    case Method::richardson: return 4; // the tableau of R(4h) starts at 4h
     case Method::complex_step: return 4;
     case Method::autodiff: return 0;
     }
