@@ -31,6 +31,7 @@ struct ElementCheck {
     bool declined = false;    // not checked (and not a pass): no trustworthy numeric value
     std::string declined_because; // why, when declined
     std::string fails_at_rule_step; // a given step's pass overturned at the step rule's step: why
+    bool close_call = false;        // --fast: a direction agreed with less than a factor 2 to spare (check.hpp)
     bool numeric_finite = true;   // false: no numeric value at all, so no error columns
     bool pass = false;
 };
