@@ -42,7 +42,7 @@ struct GalleryEntry {
 inline constexpr std::array<GalleryEntry, 13> gallery{{
     {"derived", Derivation::derived, "", "", "the chain rule with the 1/m of the mean loss"},
     {"seed", Derivation::seed, "dZ2", "dZ2 = A2 - Y",
-     "the seed's final formulas: the 1/m of the mean loss dropped, so every partial is m times too large"},
+     "the seed's final formulas, in the derived matrix form (its sums and transposes): the 1/m of the mean loss dropped, so every partial is m times too large"},
     {"flipped-sign", Derivation::flipped_sign, "dZ2", "dZ2 = (Y - A2)/m", "the sign of the output error flipped"},
     {"mse-chain", Derivation::mse_chain, "dZ2", "dZ2 = (A2 - Y) ⊙ A2 ⊙ (1 - A2)/m",
      "an extra factor A2 ⊙ (1 - A2) at the output: the chain of a squared-error loss, where for cross-entropy it cancels"},

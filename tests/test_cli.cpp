@@ -305,8 +305,9 @@ BOOST_AUTO_TEST_CASE(seed_formulas_fail_by_a_factor_m)
     BOOST_TEST(ratios == failing_rows);
     // And the diagnosis names the mistake, for each problem and precision.
     std::size_t diagnoses = 0;
-    for (const auto& line : lines) diagnoses += line == "diagnosis: most likely: seed (dZ2 = A2 - Y): the seed's final formulas: "
-                                                        "the 1/m of the mean loss dropped, so every partial is m times too large";
+    for (const auto& line : lines) diagnoses += line == "diagnosis: most likely: seed (dZ2 = A2 - Y): the seed's final formulas, in the derived "
+                                                        "matrix form (its sums and transposes): the 1/m of the mean loss dropped, "
+                                                        "so every partial is m times too large";
     BOOST_TEST(diagnoses == 4u);
 }
 
