@@ -1,10 +1,13 @@
 // Suite `notes`: the notes and the README cannot drift from the code.
 //
-// 1. Quoted output. A fenced block right after a line
-//        <!-- output: gradcheck ARGS -->
-//    is re-run (ARGS split on spaces, paths relative to the repository root) and
-//    must appear in the program's stdout exactly, line for line. A line holding
-//    only "⋮" separates excerpts; each excerpt must appear whole, in order.
+// 1. Quoted output. Every ```text block is a quoted run: its first line is the
+//    command as a reader types it from the repository root,
+//        $ build/gradcheck/gradcheck ARGS
+//    (or build/notes/exercises/exercise, build/notes/exercises/planted-bugs),
+//    visible in the markdown and on the page. The command is re-run (ARGS split
+//    on spaces) and the rest of the block must appear in the program's stdout
+//    exactly, line for line. A line holding only "⋮" separates excerpts; each
+//    excerpt must appear whole, in order.
 //    Nothing is normalised: the output is deterministic. The exercise programs
 //    (`exercise`, `planted-bugs`) are quoted the same way, while their source file
 //    is as committed (tests/exercise/committed.hpp).
@@ -87,18 +90,20 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
     // The sweep's quoted command writes to build/ (git-ignored), which a build
     // directory of another name would not have created.
     fs::create_directories(root() / "build");
-    const std::regex marker("^<!-- output: (gradcheck|exercise|planted-bugs) ?(.*) -->$");
+    const std::regex command("^\\$ build/(gradcheck/gradcheck|notes/exercises/exercise|notes/exercises/planted-bugs) ?(.*)$");
     for (const fs::path& file : documents()) {
         const auto lines = lines_of(read(file));
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            std::smatch m;
-            if (!std::regex_match(lines[i], m, marker)) continue;
+            BOOST_TEST(lines[i].rfind("<!-- output:", 0) != 0,
+                       fs::relative(file, root()).string() << ":" << i + 1 << ": a hidden command; put it in the block as its first line");
+            if (lines[i] != "```text") continue;
             const std::string where = fs::relative(file, root()).string() + ":" + std::to_string(i + 1);
-            const std::string program = m[1];
-            BOOST_TEST_CONTEXT(where << ": " << program << " " << m[2])
+            std::smatch m;
+            BOOST_TEST_REQUIRE((i + 1 < lines.size() && std::regex_match(lines[i + 1], m, command)),
+                               where << ": a text block must begin with the command that prints it ($ build/gradcheck/gradcheck ...)");
+            const std::string program = m[1] == "gradcheck/gradcheck" ? "gradcheck" : m[1] == "notes/exercises/exercise" ? "exercise" : "planted-bugs";
+            BOOST_TEST_CONTEXT(where << ": " << lines[i + 1])
             {
-                BOOST_TEST_REQUIRE((i + 1 < lines.size() && lines[i + 1].rfind("```", 0) == 0),
-                                   "the marker must be followed by a fenced block");
                 std::vector<std::vector<std::string>> excerpts(1);
                 std::size_t j = i + 2;
                 for (; j < lines.size() && lines[j].rfind("```", 0) != 0; ++j) {
