@@ -153,9 +153,9 @@ inline bool close_call(const ElementCheck& e)
     return e.pass && !e.near_zero && e.digits - e.digits_needed < std::log10(2.0);
 }
 
-// The fast check (directional.hpp): uᵀ∇L against d/dt L(θ + t·u) along K random unit
-// directions and along each partial's analytic gradient, as one "partial" u·∇L of
-// one element per direction. P is moved along u and restored.
+// The fast check (directional.hpp): vᵀ∇L against d/dt L(θ + t·v) along K random unit
+// directions and along each partial's analytic gradient, as one "partial" v·∇L of
+// one element per direction. P is moved along v and restored.
 template <class T, class Loss>
 PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients<T>& grads,
                                const xornet::Gradients<T>& analytic_error, const T& loss_error, Loss&& loss,
@@ -174,7 +174,7 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
     PartialCheck partial;
     std::vector<std::vector<double>> directions = random_directions(n, settings.directions, settings.direction_seed);
     for (auto& along_partial : partial_directions(grads)) directions.push_back(std::move(along_partial));
-    partial.name = "u·∇L";
+    partial.name = "v·∇L";
     partial.rows = directions.size();
     partial.cols = 1;
     partial.shape = xornet::shape_string(partial.rows, 1);
@@ -217,7 +217,7 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
             numeric = fit_step(numeric, reduced, at);
         if (!(boost::math::isfinite)(numeric.value)) {
             for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
-            throw InputError("--fast: the loss is not finite at θ ± h·u for direction " + std::to_string(d) + " (h = "
+            throw InputError("--fast: the loss is not finite at θ ± h·v for direction " + std::to_string(d) + " (h = "
                              + scientific(numeric.step, 3) + "); choose a smaller step");
         }
         ElementCheck e = compare(analytic, numeric, analytic_err);
@@ -283,8 +283,8 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     r.method = std::string(method_name(settings.method));
     r.method_description = std::string(method_description(settings.method));
     if (settings.fast)
-        r.method_description = "--fast: uᵀ∇L against d/dt L(θ + t·u) by " + r.method_description + " in t, along "
-                               + std::to_string(settings.directions) + " random unit directions u (seed "
+        r.method_description = "--fast: vᵀ∇L against d/dt L(θ + t·v) by " + r.method_description + " in t, along "
+                               + std::to_string(settings.directions) + " random unit directions v (seed "
                                + std::to_string(settings.direction_seed) + "); every element only if one disagrees";
     const std::string root = settings.method == Method::central ? "1/3" : "1/" + std::to_string(method_order(settings.method) + 1);
     const std::string scale = settings.fast ? "·max(1, max_i |θ_i|)" : "·max(1, |θ|)"; // --fast: one step for all
@@ -418,7 +418,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     r.hidden = hidden_mistakes(judged, candidates);
     if (!r.pass) {
         const Diagnosis d = diagnose(judged, candidates, Y.cols());
-        const std::size_t first = r.partials.size() - judged.size(); // after u·∇L with --fast
+        const std::size_t first = r.partials.size() - judged.size(); // after v·∇L with --fast
         for (std::size_t i = 0; i < judged.size(); ++i) r.partials[first + i].diagnosis = d.per_array[i];
         r.diagnosis = d.overall;
     }

@@ -1,12 +1,12 @@
 // The fast check (--fast), as PyTorch's gradcheck does it in fast mode: instead of
-// one numeric derivative per parameter, one per direction. For a unit vector u over
+// one numeric derivative per parameter, one per direction. For a unit vector v over
 // all P parameters (W1, B1, W2, B2 flattened in that order),
 //
-//   analytic:  uᵀ∇L = Σ_i u_i·g_i            from the backward pass being checked
-//   numeric:   d/dt L(θ + t·u) at t = 0      one central difference in t
+//   analytic:  vᵀ∇L = Σ_i v_i·g_i            from the backward pass being checked
+//   numeric:   d/dt L(θ + t·v) at t = 0      one central difference in t
 //
 // so the cost is a few loss evaluations per direction, not per parameter. A wrong
-// g_i shows in uᵀ∇L unless u_i is tiny or several errors cancel along u; K random
+// g_i shows in vᵀ∇L unless v_i is tiny or several errors cancel along v; K random
 // directions make that unlikely, and any disagreement is followed by the full,
 // element-by-element check to localise it (check.hpp).
 //
@@ -14,16 +14,16 @@
 // while its rounding floor is that of one element: it is less sensitive than the
 // element-by-element check, whatever its tolerance. So the fast check also looks
 // along each partial's own analytic gradient g̃_p (zero elsewhere): a formula that
-// scales, truncates or reorders a partial changes uᵀ∇L there by a good part of
+// scales, truncates or reorders a partial changes vᵀ∇L there by a good part of
 // |g̃_p|, where the exact g_p·g̃_p/|g̃_p| and the analytic |g̃_p| must agree. And a
 // direction whose tolerance exceeds a tenth of its value cannot stand for the
 // elements at all: then the full check runs too.
 //
 // Error bounds, as for one element: the numeric side's from the method
 // (central_difference.hpp), with the loss's rounding ε_L plus the rounding of
-// θ + t·u itself, ≤ u·|θ_i + t·u_i|/2 per parameter, which moves L by |∂L/∂θ_i|
+// θ + t·v itself, ≤ u·|θ_i + t·v_i|/2 per parameter, which moves L by |∂L/∂θ_i|
 // times that (|g_i| stands in for |∂L/∂θ_i|: a second-order term); the analytic
-// side's Σ_i |u_i|·ε_a,i plus P·u·Σ_i |u_i·g_i| for the sum.
+// side's Σ_i |v_i|·ε_a,i plus P·u·Σ_i |v_i·g_i| for the sum.
 //
 // The directions are Gaussian vectors, normalised, from the seeded generator below
 // (std::mt19937_64 is specified bit for bit; Box–Muller instead of
@@ -49,14 +49,14 @@ inline std::vector<std::vector<double>> random_directions(std::size_t n, int K, 
     const auto uniform = [&] { return (static_cast<double>(bits() >> 11) + 0.5) * 0x1p-53; }; // in (0, 1)
     std::vector<std::vector<double>> directions;
     for (int d = 0; d < K; ++d) {
-        std::vector<double> u(n);
+        std::vector<double> v(n);
         double norm2 = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            u[i] = std::sqrt(-2 * std::log(uniform())) * std::cos(2 * std::numbers::pi * uniform());
-            norm2 += u[i] * u[i];
+            v[i] = std::sqrt(-2 * std::log(uniform())) * std::cos(2 * std::numbers::pi * uniform());
+            norm2 += v[i] * v[i];
         }
-        for (double& x : u) x /= std::sqrt(norm2);
-        directions.push_back(std::move(u));
+        for (double& x : v) x /= std::sqrt(norm2);
+        directions.push_back(std::move(v));
     }
     return directions;
 }
@@ -72,16 +72,16 @@ std::vector<std::vector<double>> partial_directions(const xornet::Gradients<T>& 
     for (xornet::Param p : xornet::all_params) n += xornet::gradient(G, p).size();
     for (xornet::Param p : xornet::all_params) {
         const xornet::Matrix<T>& g = xornet::gradient(G, p);
-        std::vector<double> u(n, 0.0);
+        std::vector<double> v(n, 0.0);
         T largest(0); // values scaled by the largest first, so that double neither overflows nor underflows
         for (std::size_t k = 0; k < g.size(); ++k) largest = std::max<T>(largest, abs(g.flat(k)));
         double norm2 = 0;
         if (largest > 0 && (boost::math::isfinite)(largest))
-            for (std::size_t k = 0; k < g.size(); ++k) u[start + k] = static_cast<double>(g.flat(k) / largest), norm2 += u[start + k] * u[start + k];
+            for (std::size_t k = 0; k < g.size(); ++k) v[start + k] = static_cast<double>(g.flat(k) / largest), norm2 += v[start + k] * v[start + k];
         start += g.size();
         if (!(norm2 > 0) || !std::isfinite(norm2)) continue;
-        for (double& x : u) x /= std::sqrt(norm2);
-        directions.push_back(std::move(u));
+        for (double& x : v) x /= std::sqrt(norm2);
+        directions.push_back(std::move(v));
     }
     return directions;
 }

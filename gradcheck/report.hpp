@@ -85,7 +85,7 @@ struct CheckReport {
     std::string formulas_explanation;
     std::string backward_error; // set when the analytic gradient cannot even be formed (a shape error)
     std::vector<PartialCheck> partials; // dL/dW1, dL/dB1, dL/dW2, dL/dB2; empty with backward_error.
-                                        // With --fast, first u·∇L (the directions), then the four
+                                        // With --fast, first v·∇L (the directions), then the four
                                         // partials only when a direction disagreed (localised)
     bool localised = false;
     std::string localised_because; // why the full check followed the directions

@@ -84,7 +84,7 @@ Json report_json(const std::vector<Problem>& problems, const CheckReport& r)
     j["verdict"] = r.pass ? "pass" : r.failed() ? "fail" : "not verified";
     j["diagnosis"] = r.diagnosis.empty() ? Json(nullptr) : Json(r.diagnosis);
     j["hidden"] = r.hidden; // the gallery's mistakes that give the right numbers here (within the tolerance)
-    j["localised"] = r.localised; // --fast: a direction disagreed (or was too coarse), so the four partials follow u·∇L
+    j["localised"] = r.localised; // --fast: a direction disagreed (or was too coarse), so the four partials follow v·∇L
     if (r.localised) j["localised_because"] = r.localised_because;
     if (!r.backward_error.empty()) j["backward_error"] = r.backward_error;
     j["partials"] = Json::array();

@@ -48,7 +48,7 @@ void print_own_text(std::ostream& out, const Problem& problem, const OwnGradient
     out << "pass:    |y - r| <= tolerance = the rounding error the derived formulas can make in your arithmetic\n"
            "         on these numbers (a first-order bound for any order of the sums; inputs not exact there\n"
            "         count as rounded) + the reference's own + half a unit in the last digit you wrote;\n"
-           "         digits = -log10(rel err), needed = digits the tolerance guarantees\n";
+           "         digits = -log10(rel err), needed = fewest digits that pass\n";
     for (const PartialCheck& a : r.arrays) print_partial(out, a, {"yours (y) above reference (r)", "y", "r"}, !one_explanation(r.diagnosis));
     out << "\nyours: " << worst_line(r) << "\n";
     print_vanishing(out, r.arrays);

@@ -286,7 +286,7 @@ void print_text(std::ostream& out, const std::vector<Problem>& problems, const s
         out << "pass:    |a - n| <= tolerance = the numeric value's error bound (truncation estimate + rounding bound,\n"
                "         rounding of one loss evaluation <= "
             << r.loss_error << ") + the analytic value's rounding bound;\n"
-               "         digits = -log10(rel err), needed = digits the tolerance guarantees\n";
+               "         digits = -log10(rel err), needed = fewest digits that pass\n";
         if (!r.backward_error.empty()) {
             out << "\nthe analytic gradient cannot be formed: " << r.backward_error << "\n";
             out << "\n" << r.precision << ": FAIL before any number is compared\n";

@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(correct_formulas_pass_on_the_directions_alone)
                     BOOST_TEST(r.pass);
                     BOOST_TEST(!r.localised);
                     BOOST_TEST_REQUIRE(r.partials.size() == 1u);
-                    BOOST_TEST(r.partials[0].name == "u·∇L");
+                    BOOST_TEST(r.partials[0].name == "v·∇L");
                     BOOST_TEST(r.partials[0].elements.size() == 3u + 4u); // 3 random, and one along each partial
                 }
             }

@@ -113,6 +113,8 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
                     else excerpts.back().push_back(lines[j]);
                 }
                 BOOST_TEST_REQUIRE(j < lines.size(), "the fenced block is not closed");
+                // A block may open with "⋮": the output before its first excerpt is left out.
+                if (excerpts.size() > 1 && excerpts.front().empty()) excerpts.erase(excerpts.begin());
                 std::vector<std::string> args;
                 std::istringstream words(m[2].str());
                 for (std::string w; words >> w;) args.push_back(w);
