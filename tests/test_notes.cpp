@@ -48,7 +48,7 @@ fs::path root() { return fs::path(testing::env("SOURCE_ROOT")); }
 
 std::vector<fs::path> documents()
 {
-    std::vector<fs::path> files{root() / "README.md"};
+    std::vector<fs::path> files{root() / "README.md", root() / "tests" / "README.md"};
     for (const fs::path& dir : {root() / "notes", root() / "notes" / "exercises", root() / "notes" / "exercises" / "solutions"})
         for (const auto& entry : fs::directory_iterator(dir))
             if (entry.path().extension() == ".md") files.push_back(entry.path());
@@ -79,8 +79,49 @@ bool declares(const std::string& source, const std::string& name, bool is_test_f
     return std::regex_search(source, function) || std::regex_search(source, type);
 }
 
+// A heading's anchor as GitHub (and pandoc's gfm reader) makes it: lower case,
+// letters, digits, '-' and '_' kept, each space a '-', everything else dropped.
+// Non-ASCII letters are kept (Latin and Greek); other symbols (×, ⊙, —) dropped.
+std::string anchor_of(const std::string& heading)
+{
+    std::string slug;
+    for (std::size_t i = 0; i < heading.size();) {
+        const unsigned char c = static_cast<unsigned char>(heading[i]);
+        const std::size_t length = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+        if (length == 1) {
+            if (std::isalnum(c) || c == '-' || c == '_') slug += static_cast<char>(std::tolower(c));
+            else if (c == ' ') slug += '-';
+        } else if (length == 2 && (c == 0xc3 || (c >= 0xcd && c <= 0xcf))) {
+            slug += heading.substr(i, 2); // Latin-1 letters, Greek
+        }
+        i += length;
+    }
+    return slug;
+}
+
+// Every heading's anchor in a markdown file (outside fenced blocks), with
+// GitHub's -1, -2 ... for repeats.
+std::vector<std::string> anchors_of(const std::string& text)
+{
+    std::vector<std::string> anchors;
+    bool fenced = false;
+    for (const std::string& line : lines_of(text)) {
+        if (line.rfind("```", 0) == 0) fenced = !fenced;
+        if (fenced || line.empty() || line[0] != '#') continue;
+        const std::size_t start = line.find_first_not_of('#');
+        if (start == std::string::npos || line[start] != ' ') continue;
+        const std::string base = anchor_of(line.substr(start + 1));
+        std::string anchor = base;
+        for (int k = 1; std::find(anchors.begin(), anchors.end(), anchor) != anchors.end(); ++k)
+            anchor = base + "-" + std::to_string(k);
+        anchors.push_back(anchor);
+    }
+    return anchors;
+}
+
 int quotes_checked = 0;
 int references_checked = 0;
+int anchors_checked = 0;
 
 } // namespace
 
@@ -193,14 +234,22 @@ BOOST_AUTO_TEST_CASE(false_claims_stay_retracted)
 BOOST_AUTO_TEST_CASE(referenced_code_and_tests_exist)
 {
     const std::regex code_link("\\[`([A-Za-z_][A-Za-z0-9_:/]*)`\\]\\(([^)\\s#]+)\\)");
-    const std::regex any_link("\\]\\(([^)\\s#]+)(#[^)\\s]*)?\\)");
+    const std::regex any_link("\\]\\(([^)\\s#]*)(#[^)\\s]*)?\\)");
     for (const fs::path& file : documents()) {
         const std::string text = read(file);
         const std::string name = fs::relative(file, root()).string();
         for (auto it = std::sregex_iterator(text.begin(), text.end(), any_link); it != std::sregex_iterator(); ++it) {
             const std::string target = (*it)[1];
-            if (target.find("://") != std::string::npos) continue;
-            BOOST_TEST(fs::exists(file.parent_path() / target), name << ": link to a missing file " << target);
+            const std::string anchor = (*it)[2].matched ? (*it)[2].str().substr(1) : "";
+            if (target.find("://") != std::string::npos || (target.empty() && anchor.empty())) continue;
+            const fs::path linked = target.empty() ? file : file.parent_path() / target;
+            BOOST_TEST(fs::exists(linked), name << ": link to a missing file " << target);
+            if (!anchor.empty() && linked.extension() == ".md" && fs::is_regular_file(linked)) {
+                const auto anchors = anchors_of(read(linked));
+                BOOST_TEST((std::find(anchors.begin(), anchors.end(), anchor) != anchors.end()),
+                           name << ": link to a missing heading " << target << "#" << anchor);
+                ++anchors_checked;
+            }
         }
         for (auto it = std::sregex_iterator(text.begin(), text.end(), code_link); it != std::sregex_iterator(); ++it) {
             const std::string symbol = (*it)[1];
@@ -220,6 +269,7 @@ BOOST_AUTO_TEST_CASE(referenced_code_and_tests_exist)
         }
     }
     BOOST_TEST(references_checked >= 12);
+    BOOST_TEST(anchors_checked >= 5);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
