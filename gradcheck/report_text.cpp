@@ -370,19 +370,19 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
             out << "the analytic gradient cannot be formed: " << r.backward_error << "\ndiagnosis: " << shape_error_story
                 << "\n" << precision.name << ": FAIL before a step of training\n";
             all = false;
+            any_failed = true;
             continue;
         }
         out << pad("epoch", 8) << rpad("loss", 14) << rpad("max |A2-Y|", 12) << rpad("digits", 8) << rpad("needed", 8) << "  result\n";
         for (const TrainingCheck& t : r.checks)
             out << pad(std::to_string(t.epoch), 8) << rpad(t.loss, 14) << rpad(t.max_output_error, 12)
-                << rpad(fixed1(t.worst_digits), 8) << rpad(fixed1(t.digits_needed), 8) << "  "
+                << rpad(t.has_digits ? fixed1(t.digits) : "-", 8) << rpad(t.has_digits ? fixed1(t.digits_needed) : "-", 8) << "  "
                 << (t.pass ? "ok" : t.failed ? "FAIL" : "not verified") << "\n";
         out << "predictions after training (final loss " << r.final_loss << "):\n";
         for (std::size_t i = 0; i < r.inputs.size(); ++i)
             out << "  x = (" << r.inputs[i] << ")  A2 = " << r.predictions[i] << "  Y = " << r.labels[i] << "\n";
         out << precision.name << ": " << (r.pass ? "every check passed" : r.failed ? "a check FAILED" : "a check declined elements")
-            << ", worst " << fixed1(r.worst_digits)
-            << " digits; " << (r.learned ? "every prediction rounds to its label" : "some predictions do not round to their labels")
+            << (r.has_digits ? ", worst " + fixed1(r.worst_digits) + " digits; " : ", every element compared absolutely; ") << (r.learned ? "every prediction rounds to its label" : "some predictions do not round to their labels")
             << "\n";
         all = all && r.pass;
         any_failed = any_failed || r.failed;

@@ -18,7 +18,11 @@ struct TrainingCheck {
     std::size_t epoch = 0;
     std::string loss;
     std::string max_output_error; // max |A2 − Y|: how close to saturation the outputs are
-    double worst_digits = 0;
+    // Of the elements compared relatively (not near 0, not declined), the one with
+    // the least to spare (digits − needed; a failing one if any fails): its digits
+    // and the digits it needed. has_digits: there is such an element.
+    bool has_digits = false;
+    double digits = 0;
     double digits_needed = 0;
     bool pass = false;
     bool failed = false; // an element failed; neither pass nor failed: some were declined
@@ -32,7 +36,8 @@ struct TrainReport {
     bool pass = false;     // every check passed
     bool failed = false;   // some check failed (the rest may only have declined elements)
     bool learned = false;  // every prediction rounds to its label
-    double worst_digits = 0;
+    bool has_digits = false; // some check had an element compared relatively
+    double worst_digits = 0; // the fewest digits of any such element over all checks
 };
 
 } // namespace gradcheck

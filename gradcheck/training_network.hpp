@@ -38,17 +38,16 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         t.max_output_error = scientific(max_error, 3);
         t.pass = report.pass;
         t.failed = report.failed();
-        t.worst_digits = working_digits<T>();
-        t.digits_needed = working_digits<T>();
         for (const auto& p : report.partials)
             for (const auto& e : p.elements) {
-                if (e.near_zero) continue; // compared absolutely: no digits to count
-                t.worst_digits = std::min(t.worst_digits, e.digits);
-                t.digits_needed = std::min(t.digits_needed, e.digits_needed);
+                if (e.near_zero || e.declined) continue; // no digits to count
+                if (!t.has_digits || e.digits - e.digits_needed < t.digits - t.digits_needed)
+                    t.digits = e.digits, t.digits_needed = e.digits_needed;
+                t.has_digits = r.has_digits = true;
+                r.worst_digits = std::min(r.worst_digits, e.digits);
             }
         r.pass = r.pass && t.pass;
         r.failed = r.failed || t.failed;
-        r.worst_digits = std::min(r.worst_digits, t.worst_digits);
         r.checks.push_back(t);
     };
 
