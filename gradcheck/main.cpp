@@ -11,6 +11,7 @@
 
 #include "input_error.hpp"
 #include "export.hpp"
+#include "graph.hpp"
 #include "options.hpp"
 #include "own_report.hpp"
 #include "printable.hpp"
@@ -60,6 +61,13 @@ int main(int argc, char** argv)
             const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
             std::ostringstream out;
             print_trace(out, o.problems.front(), trace);
+            emit(out.str());
+            return 0;
+        }
+        if (o.command == Command::graph) {
+            const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
+            std::ostringstream out;
+            write_graph(out, graph_dot(o.problems.front(), trace), o.output);
             emit(out.str());
             return 0;
         }

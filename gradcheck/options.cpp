@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "decimal.hpp"
+#include "graph.hpp"
 #include "input_error.hpp"
 #include "version.hpp"
 
@@ -36,7 +37,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                  "Exit status: 0 all partials agree, 1 a check failed, 2 bad usage or bad input, 4 not verified\n"
                  "(no element failed, some were declined: no trustworthy numeric value for them).\n"
                  "`gradcheck --gradients FILE` checks gradients you computed yourself, on the problem `gradcheck export` writes;\n"
-                 "`gradcheck trace [OPTIONS]` prints the arrays of one forward and backward pass instead.",
+                 "`gradcheck trace [OPTIONS]` prints the arrays of one forward and backward pass instead;\n"
+                 "`gradcheck graph --output FILE.svg [OPTIONS]` draws them on the network's graph, each with its adjoint.",
                  "gradcheck"};
     std::string precision = "double,50", weights, data, hidden, seed, step, formulas = "derived", format = "text";
     app.add_option("--precision", precision,
@@ -102,6 +104,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     exporter->add_option("--output", folder, "The folder to write (created if missing; no file is overwritten). Default: problem")
         ->type_name("DIR");
     exporter->fallthrough();
+    CLI::App* graph = app.add_subcommand("graph", "Write the forward graph (X, W1, B1 -> Z1 -> A1 -> Z2 -> A2 -> L) with each "
+                                                  "array's value and adjoint dL/d(array), as SVG drawn by Graphviz's dot or as "
+                                                  "DOT text; takes the options of trace (see gradcheck --help)");
+    std::string graph_file;
+    graph->add_option("--output", graph_file, "FILE.svg (drawn by Graphviz's dot), FILE.dot (the DOT text, no Graphviz "
+                                              "needed) or - (the DOT text on standard output). Required")
+        ->type_name("FILE");
+    graph->fallthrough();
     app.require_subcommand(0, 1);
 
     ParsedCommandLine parsed;
@@ -124,6 +134,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                 : sweep->parsed() ? Command::sweep
                 : train->parsed() ? Command::train
                 : exporter->parsed() ? Command::export_
+                : graph->parsed() ? Command::graph
                                   : Command::check;
     if (o.command == Command::train) {
         TrainingSettings& t = o.settings.training;
@@ -135,18 +146,25 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         t.learning_rate = rate;
         if (app.count("--format")) throw InputError("train: --format has no effect (train prints text)");
     }
-    o.output = o.command == Command::export_ ? folder : output;
+    o.output = o.command == Command::export_ ? folder : o.command == Command::graph ? graph_file : output;
     if (o.command == Command::export_) {
         for (const char* flag : {"--precision", "--method", "--step", "--fast", "--directions", "--formulas", "--format", "--gradients"})
             if (app.count(flag)) throw InputError("export: " + std::string(flag) + " has no effect (export writes the problem)");
         if (folder.empty()) throw InputError("export: --output must not be empty");
         if (folder == "-") throw InputError("export: --output - names no folder (export writes several files: weights, data and templates)");
     }
-    o.precisions = parse_precision_list(o.command == Command::trace && !app.count("--precision") ? "double" : precision);
-    if (o.command == Command::trace) {
-        if (o.precisions.size() != 1) throw InputError("trace: --precision takes one precision, not a list");
-        if (app.count("--step")) throw InputError("trace: --step has no effect (trace differentiates nothing numerically)");
-        if (app.count("--format")) throw InputError("trace: --format has no effect (trace prints text)");
+    if (o.command == Command::graph) {
+        if (!graph->count("--output")) throw InputError("graph: --output FILE.svg or --output FILE.dot is required");
+        graph_format(graph_file); // refuses any other name before anything is computed
+    }
+    const bool one_pass = o.command == Command::trace || o.command == Command::graph; // one traced pass
+    o.precisions = parse_precision_list(one_pass && !app.count("--precision") ? "double" : precision);
+    if (one_pass) {
+        const std::string name = command_name(o.command);
+        if (o.precisions.size() != 1) throw InputError(name + ": --precision takes one precision, not a list");
+        if (app.count("--step")) throw InputError(name + ": --step has no effect (" + name + " differentiates nothing numerically)");
+        if (app.count("--format"))
+            throw InputError(name + ": --format has no effect (" + (name == "trace" ? "trace prints text" : "graph writes DOT or SVG") + ")");
     }
 
     if (formulas == "list") {
@@ -175,7 +193,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     }
     o.settings.method = o.methods.front();
     o.ladder = precision == "all" || o.methods.size() > 1;
-    if (o.command == Command::trace && app.count("--method")) throw InputError("trace: --method has no effect");
+    if (one_pass && app.count("--method")) throw InputError(std::string(command_name(o.command)) + ": --method has no effect");
     if (o.command == Command::sweep) {
         for (Method m : o.methods)
             if (m == Method::complex_step || m == Method::autodiff)

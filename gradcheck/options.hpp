@@ -13,8 +13,9 @@ namespace gradcheck {
 
 enum class Format { text, json };
 
-// `gradcheck` checks the gradients; `gradcheck trace` prints every array of one pass.
-enum class Command { check, trace, sweep, train, export_ };
+// `gradcheck` checks the gradients; `gradcheck trace` prints every array of one pass,
+// `gradcheck graph` draws them on the forward graph.
+enum class Command { check, trace, sweep, train, export_, graph };
 
 inline constexpr const char* command_name(Command c)
 {
@@ -24,19 +25,20 @@ inline constexpr const char* command_name(Command c)
     case Command::sweep: return "sweep";
     case Command::train: return "train";
     case Command::export_: return "export";
+    case Command::graph: return "graph";
     }
     return "?";
 }
 
 struct Options {
     Command command = Command::check;
-    std::vector<Precision> precisions; // check: default double, then 50 digits; trace: one, default double
+    std::vector<Precision> precisions; // check: default double, then 50 digits; trace, graph: one, default double
     std::vector<Problem> problems; // check: xor, then generic, unless --problem or --data; the other commands: one
     CheckSettings settings;
     std::vector<Method> methods{Method::central}; // each precision is checked with each method
     bool ladder = false; // print one compact table (--precision all, or several methods)
     Format format = Format::text;
-    std::string output = "sweep"; // sweep: writes output.csv and output.svg; export: the folder
+    std::string output = "sweep"; // sweep: writes output.csv and output.svg; export: the folder; graph: the file
     std::optional<OwnGradientsText> gradients; // --gradients: check these instead of the gallery's formulas
 };
 

@@ -1,37 +1,18 @@
 #include "sweep_output.hpp"
 
 #include <cerrno>
-#include <csignal>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <vector>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include "input_error.hpp"
+#include "pipe.hpp"
 
 namespace gradcheck {
 
 namespace {
-
-bool on_path(const std::string& program)
-{
-    const char* path = std::getenv("PATH");
-    std::istringstream dirs(path ? path : "");
-    for (std::string dir; std::getline(dirs, dir, ':');) {
-        std::error_code ec;
-        if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / program, ec)) return true;
-    }
-    return false;
-}
 
 // The series in first-seen order: "double central" → its points.
 std::vector<std::pair<std::string, std::vector<SweepPoint>>> series_of(const SweepReport& sweep)
@@ -51,58 +32,6 @@ const SweepPoint& best_of(const std::vector<SweepPoint>& points)
     for (const SweepPoint& p : points)
         if (p.log10_error < best->log10_error) best = &p;
     return *best;
-}
-
-} // namespace
-
-namespace {
-
-// Runs gnuplot with `script` on its stdin and its stdout going to the file `svg`,
-// which this program opens: the file's name never enters the script, so no name
-// can be read as gnuplot (or shell) commands. Returns "" on success, else what
-// failed; throws InputError if svg cannot be opened for writing.
-std::string run_gnuplot(const std::string& script, const std::string& svg)
-{
-    const int file = ::open(svg.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (file < 0) throw InputError("sweep: cannot write " + svg + " (" + std::strerror(errno) + ")");
-    int in[2];
-    if (::pipe2(in, O_CLOEXEC) != 0) {
-        ::close(file);
-        return "could not start gnuplot";
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-    posix_spawn_file_actions_adddup2(&actions, file, 1);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0); // its warnings are not ours to print
-    char name[] = "gnuplot";
-    char* argv[] = {name, nullptr};
-    pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, "gnuplot", &actions, nullptr, argv, environ);
-    posix_spawn_file_actions_destroy(&actions);
-    ::close(in[0]);
-    ::close(file);
-    if (spawned != 0) {
-        ::close(in[1]);
-        return "could not start gnuplot";
-    }
-    // A gnuplot that exits early must not kill this program with SIGPIPE.
-    struct sigaction ignore = {}, before = {};
-    ignore.sa_handler = SIG_IGN;
-    sigaction(SIGPIPE, &ignore, &before);
-    bool written = true;
-    for (std::size_t done = 0; done < script.size() && written;) {
-        const ssize_t n = ::write(in[1], script.data() + done, script.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        written = n > 0;
-        if (written) done += static_cast<std::size_t>(n);
-    }
-    ::close(in[1]);
-    sigaction(SIGPIPE, &before, nullptr);
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-    if (!written || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return "gnuplot failed";
-    return "";
 }
 
 } // namespace
@@ -164,7 +93,7 @@ void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string&
                << " title 'optimum h = " << best.h << "'";
     }
     script << "\n";
-    const std::string failed = run_gnuplot(script.str(), svg);
+    const std::string failed = pipe_to_file({"gnuplot"}, script.str(), svg, "sweep");
     if (!failed.empty()) {
         std::error_code ignored;
         std::filesystem::remove(svg, ignored); // no half-written plot left behind

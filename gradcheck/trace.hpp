@@ -21,6 +21,7 @@ struct TraceReport {
     std::string formulas;
     std::vector<TracedMatrix> forward;  // X, Y, W1, B1, Z1, A1, W2, B2, Z2, A2
     std::vector<TracedMatrix> backward; // dZ2, dW2, dB2, dA1, dZ1, dW1, dB1
+    TracedMatrix dA2; // dL/dA2: no step of the backward pass (it goes straight to dZ2); gradcheck graph shows it
     std::string loss, loss_seed_form;
 };
 

@@ -23,6 +23,23 @@ TracedMatrix traced(const std::string& name, const std::string& shape_names, con
     return t;
 }
 
+// dL/dA2 = (1/m)(−Y/A2 + (1 − Y)/(1 − A2)), the loss's own derivative. 1 − A2 is taken as
+// sigmoid(−Z2) and a term whose label weight is 0 is left out, so that an output rounded to
+// exactly 1 (or 0) gives the finite derivative, not 0/0.
+template <class T>
+xornet::Matrix<T> loss_adjoint(const xornet::Matrix<T>& Z2, const xornet::Matrix<T>& Y)
+{
+    const T m(static_cast<double>(Y.cols()));
+    xornet::Matrix<T> dA2(1, Y.cols());
+    for (std::size_t i = 0; i < Y.cols(); ++i) {
+        const T& y = Y(0, i);
+        const T one_term = y == T(0) ? T(0) : T(-y / xornet::sigmoid(Z2(0, i)));
+        const T zero_term = y == T(1) ? T(0) : T((T(1) - y) / xornet::sigmoid(T(-Z2(0, i))));
+        dA2(0, i) = (one_term + zero_term) / m;
+    }
+    return dA2;
+}
+
 template <class T>
 TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
 {
@@ -60,6 +77,7 @@ TraceReport trace_network(const Problem& problem, const CheckSettings& settings)
                   traced("dZ1", "H×m", meaning("dZ1", "dL/dZ1 = dA1 ⊙ A1 ⊙ (1 - A1)"), b.dZ1),
                   traced("dW1", "H×N", meaning("dW1", "dL/dW1 = dZ1·Xᵀ"), g.dW1),
                   traced("dB1", "H×1", meaning("dB1", "dL/dB1 = sum of dZ1 over the examples"), g.dB1)};
+    r.dA2 = traced("dA2", "1×m", "dL/dA2 = (A2 - Y)/(m·A2(1 - A2)), which backward() skips", loss_adjoint(c.Z2, Y));
     xornet::Matrix<T> L(1, 1), L_seed(1, 1);
     L(0, 0) = xornet::loss_stable(c.Z2, Y);
     L_seed(0, 0) = xornet::loss_seed_form(c.A2, Y);

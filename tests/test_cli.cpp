@@ -467,6 +467,8 @@ BOOST_AUTO_TEST_CASE(help_and_version)
             BOOST_TEST(contains(r.out, "Usage"));
             for (const char* option : {"--precision", "--weights", "--data", "--hidden", "--seed", "--step", "--formulas", "--format"})
                 BOOST_TEST(contains(r.out, option), option);
+            for (const char* command : {"trace", "sweep", "train", "export", "graph"})
+                BOOST_TEST(contains(r.out, "\n  " + std::string(command) + " "), command);
         }
     }
     const Result v = run({"--version"});
@@ -841,7 +843,7 @@ BOOST_AUTO_TEST_CASE(a_failed_write_is_an_error)
 {
     const std::string gradcheck = env("GRADCHECK");
     for (const std::string args : {"--precision double", "--precision double --format json", "--help", "sweep --precision double --output -",
-                                   "trace", "train --epochs 10 --every 5 --precision double"}) {
+                                   "trace", "graph --output -", "train --epochs 10 --every 5 --precision double"}) {
         BOOST_TEST_CONTEXT(args)
         {
             const Result r = run_program("/bin/sh", {"-c", "exec \"$0\" " + args + " > /dev/full", gradcheck});
@@ -949,6 +951,187 @@ BOOST_AUTO_TEST_CASE(json_numbers_are_numbers)
         for (const char* bad : {"\"nan\"", "\"-nan\"", "\"inf\"", "\"-inf\"", "nan\"", "inf\""})
             BOOST_TEST(!contains(j.out, bad), bad << " in the JSON report of " << args[1]);
     }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// gradcheck graph: the forward graph with each array's value and adjoint. The
+// numbers it draws are checked against what `trace` prints for the same problem.
+BOOST_AUTO_TEST_SUITE(graph)
+
+namespace {
+
+// trace's arrays by name, each as its values in row-major order, as printed; "L" the loss.
+std::map<std::string, std::vector<std::string>> traced_arrays(const std::string& trace)
+{
+    std::map<std::string, std::vector<std::string>> arrays;
+    std::string current;
+    for (const std::string& line : lines_of(trace)) {
+        if (starts_with(line, "L = ")) arrays["L"] = {line.substr(4, line.find(' ', 4) - 4)};
+        if (line.empty() || line[0] != ' ') {
+            current = line.empty() ? "" : line.substr(0, line.find(' '));
+            continue;
+        }
+        std::istringstream words(line);
+        for (std::string w; words >> w;) arrays[current].push_back(w);
+    }
+    return arrays;
+}
+
+// The words of an HTML-like label's text, its tags taken for spaces.
+std::vector<std::string> words_of(const std::string& html)
+{
+    std::string text;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        if (html[i] == '<') i = html.find('>', i), text += ' ';
+        else text += html[i];
+    }
+    std::vector<std::string> words;
+    std::istringstream in(text);
+    for (std::string w; in >> w;) words.push_back(w);
+    return words;
+}
+
+// A node of the DOT text: its heading, value and adjoint cells (empty if no such node).
+std::vector<std::string> cells_of(const std::string& dot, const std::string& node)
+{
+    const std::string start = "\n  " + node + " [label=<";
+    const auto at = dot.find(start);
+    if (at == std::string::npos) return {};
+    const std::string line = dot.substr(at + 1, dot.find('\n', at + 1) - at - 1);
+    std::vector<std::string> cells;
+    for (std::size_t from = line.find("<TD"); from != std::string::npos; from = line.find("<TD", from + 1))
+        cells.push_back(line.substr(line.find('>', from) + 1, line.find("</TD>", from) - line.find('>', from) - 1));
+    return cells;
+}
+
+// The numbers of an adjoint cell: its first line is the heading.
+std::vector<std::string> adjoint_values(const std::string& cell)
+{
+    const auto br = cell.find("<BR/>");
+    return br == std::string::npos ? std::vector<std::string>{} : words_of(cell.substr(br));
+}
+
+std::string read_file(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+bool have_dot() { return std::system("command -v dot > /dev/null 2>&1") == 0; }
+
+} // namespace
+
+// Every array node holds the values trace prints and, below them, its adjoint as
+// trace prints it (dZ1 for Z1, dW1 for W1, ...); A2's adjoint dL/dA2, which the
+// backward pass never forms, is recomputed here from trace's A2 and Y.
+BOOST_AUTO_TEST_CASE(every_node_holds_the_values_and_adjoints_trace_prints)
+{
+    const std::string notes_data = env("SOURCE_ROOT") + "/notes/data/";
+    const std::vector<std::vector<std::string>> problems = {
+        {}, {"--formulas", "seed", "--precision", "50"}, {"--hidden", "3", "--seed", "7", "--precision", "float"},
+        {"--data", fixture("data_3inputs.json"), "--precision", "30"}, {"--weights", notes_data + "saturated.json"}};
+    for (const auto& options : problems) {
+        std::string context;
+        for (const auto& o : options) context += o + " ";
+        BOOST_TEST_CONTEXT("gradcheck graph " << context)
+        {
+            std::vector<std::string> trace_args{"trace"}, graph_args{"graph", "--output", "-"};
+            trace_args.insert(trace_args.end(), options.begin(), options.end());
+            graph_args.insert(graph_args.end(), options.begin(), options.end());
+            const Result trace = run(trace_args), graph = run(graph_args);
+            BOOST_TEST_REQUIRE(trace.status == 0, trace);
+            BOOST_TEST_REQUIRE(graph.status == 0, graph << "; stderr: " << graph.err);
+            BOOST_TEST(graph.err.empty(), graph.err);
+            const auto arrays = traced_arrays(trace.out);
+            const std::string& dot = graph.out;
+            BOOST_TEST(starts_with(dot, "// gradcheck graph"));
+            BOOST_TEST(contains(dot, "\ndigraph forward {\n"));
+            BOOST_TEST(contains(dot, "rankdir=LR"));
+            for (const std::string name : {"X", "Y", "W1", "B1", "Z1", "A1", "W2", "B2", "Z2", "A2", "L"}) {
+                BOOST_TEST_CONTEXT("node " << name)
+                {
+                    const auto cells = cells_of(dot, name);
+                    BOOST_TEST_REQUIRE(cells.size() == 3u);
+                    BOOST_TEST(words_of(cells[0]).front() == name);
+                    BOOST_TEST_REQUIRE(arrays.count(name) == 1u);
+                    BOOST_TEST(words_of(cells[1]) == arrays.at(name), cells[1]);
+                    for (const std::string& v : adjoint_values(cells[2])) BOOST_TEST(std::isfinite(std::stod(v)), v);
+                    if (name == "X" || name == "Y") BOOST_TEST(contains(cells[2], "not differentiated"));
+                    else if (name == "L") BOOST_TEST(adjoint_values(cells[2]) == std::vector<std::string>{"1"});
+                    else if (name != "A2") BOOST_TEST(adjoint_values(cells[2]) == arrays.at("d" + name), cells[2]);
+                    if (name != "L" && name != "X" && name != "Y") BOOST_TEST(words_of(cells[2]).front() == "d" + name);
+                }
+            }
+            // dL/dA2 = (1/m)(−Y/A2 + (1 − Y)/(1 − A2)); where A2 is printed as 1, a label of 1 gives −1/m.
+            const auto dA2 = adjoint_values(cells_of(dot, "A2").at(2));
+            const auto& A2 = arrays.at("A2");
+            const auto& Y = arrays.at("Y");
+            BOOST_TEST_REQUIRE(dA2.size() == A2.size());
+            const double m = static_cast<double>(A2.size());
+            for (std::size_t i = 0; i < A2.size(); ++i) {
+                const double a = std::stod(A2[i]), y = std::stod(Y[i]), shown = std::stod(dA2[i]);
+                if (a == 1.0 && y == 1.0) {
+                    BOOST_TEST(shown == -1.0 / m);
+                    continue;
+                }
+                if (1.0 - a < 1e-3) continue; // 1 − A2 keeps too few of the digits trace prints
+                const double expected = (-y / a + (1.0 - y) / (1.0 - a)) / m;
+                BOOST_TEST(std::abs(shown - expected) <= 1e-5 * std::abs(expected), "dA2[" << i << "] = " << shown << ", expected " << expected);
+            }
+            // The edges follow the forward pass.
+            for (const char* edge : {"X -> Z1_op", "W1 -> Z1_op", "B1 -> Z1_op", "Z1_op -> Z1", "Z1 -> A1_op", "A1_op -> A1",
+                                     "A1 -> Z2_op", "W2 -> Z2_op", "B2 -> Z2_op", "Z2_op -> Z2", "Z2 -> A2_op", "A2_op -> A2",
+                                     "A2 -> L_op", "Y -> L_op", "L_op -> L"})
+                BOOST_TEST(contains(dot, std::string("\n  ") + edge + ";\n"), edge);
+            BOOST_TEST(count_of(dot, " -> ") == 15u);
+        }
+    }
+}
+
+// FILE.dot is the same text as --output -, needs no Graphviz, and is the same bytes every time.
+BOOST_AUTO_TEST_CASE(dot_file_without_graphviz)
+{
+    TempDir dir;
+    const std::string file = (dir.path / "forward.dot").string();
+    const char* path = std::getenv("PATH");
+    const std::string saved = path ? path : "";
+    setenv("PATH", "/nonexistent", 1); // no dot to be found
+    const Result r = run({"graph", "--output", file});
+    const Result svg = run({"graph", "--output", (dir.path / "forward.svg").string()});
+    setenv("PATH", saved.c_str(), 1);
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(r.out == "wrote " + file + "\n");
+    BOOST_TEST(r.err.empty());
+    BOOST_TEST(read_file(file) == run({"graph", "--output", "-"}).out);
+    BOOST_TEST(run({"graph", "--output", "-"}).out == run({"graph", "--output", "-"}).out);
+    // Without dot, an SVG is refused, with what to install, and nothing is written.
+    check_rejected(svg, "graph: Graphviz's dot is not installed (apt-get install graphviz)");
+    BOOST_TEST(!fs::exists(dir.path / "forward.svg"));
+}
+
+// FILE.svg is drawn by dot: an SVG document holding the arrays and the adjoints, the same bytes every time.
+BOOST_AUTO_TEST_CASE(svg_drawn_by_graphviz)
+{
+    if (!have_dot()) {
+        BOOST_TEST_MESSAGE("dot is not installed (apt-get install graphviz): no SVG drawn");
+        return;
+    }
+    TempDir dir;
+    const std::string file = (dir.path / "forward.svg").string();
+    const Result r = run({"graph", "--output", file, "--precision", "50"});
+    BOOST_TEST(r.status == 0, r << "; stderr: " << r.err);
+    BOOST_TEST(r.out == "wrote " + file + "\n");
+    BOOST_TEST(r.err.empty());
+    const std::string svg = read_file(file);
+    BOOST_TEST((starts_with(svg, "<?xml") || starts_with(svg, "<svg")), svg.substr(0, 200));
+    BOOST_TEST(contains(svg, "</svg>"));
+    for (const char* text : {">Z1<", ">dZ1<", ">dW1<", ">dA2<", "dL/dL"}) BOOST_TEST(contains(svg, text), text);
+    BOOST_TEST(run({"graph", "--output", file, "--precision", "50"}).status == 0);
+    BOOST_TEST(read_file(file) == svg);
+    // A folder that does not exist: one line, status 2.
+    check_rejected(run({"graph", "--output", (dir.path / "none" / "g.svg").string()}),
+                   "graph: cannot write " + (dir.path / "none" / "g.svg").string() + " (No such file or directory)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -16,16 +16,20 @@
 //    declares: a function, type or alias, or, in tests/, a Boost.Test case or
 //    suite ("suite/case" checks both). Any other relative link must point to an
 //    existing file.
+// 3. The picture notes/graph.svg is what `gradcheck graph` draws now.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "committed.hpp"
 #include "run_gradcheck.hpp"
@@ -270,6 +274,33 @@ BOOST_AUTO_TEST_CASE(referenced_code_and_tests_exist)
     }
     BOOST_TEST(references_checked >= 12);
     BOOST_TEST(anchors_checked >= 5);
+}
+
+// notes/graph.svg is what `gradcheck graph --output notes/graph.svg` draws now: the same
+// bytes but for Graphviz's comment naming its version.
+BOOST_AUTO_TEST_CASE(graph_picture_is_what_the_command_draws)
+{
+    if (std::system("command -v dot > /dev/null 2>&1") != 0) {
+        BOOST_TEST_MESSAGE("dot is not installed (apt-get install graphviz): notes/graph.svg not compared");
+        return;
+    }
+    const fs::path drawn = fs::temp_directory_path() / ("gradcheck-notes-graph-" + std::to_string(::getpid()) + ".svg");
+    const testing::Result r = testing::run({"graph", "--output", drawn.string()});
+    BOOST_TEST_REQUIRE(r.status == 0, r << "; stderr: " << r.err);
+    // What the picture says, not where Graphviz put it (which depends on its
+    // version and the fonts installed): the text of every <text> element, in order.
+    const auto texts = [](const std::string& svg) {
+        std::vector<std::string> found;
+        const std::regex text("<text[^>]*>([^<]*)</text>");
+        for (auto it = std::sregex_iterator(svg.begin(), svg.end(), text); it != std::sregex_iterator(); ++it)
+            found.push_back((*it)[1]);
+        return found;
+    };
+    const auto now = texts(read(drawn)), committed = texts(read(root() / "notes" / "graph.svg"));
+    fs::remove(drawn);
+    BOOST_TEST(committed.size() > 20, "notes/graph.svg is missing or holds no text");
+    BOOST_TEST((now == committed), "notes/graph.svg is not what the command draws now; redraw it with "
+                                   "build/gradcheck/gradcheck graph --output notes/graph.svg");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
