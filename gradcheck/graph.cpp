@@ -95,7 +95,7 @@ std::string graph_dot(const Problem& problem, const TraceReport& trace)
     std::ostringstream out;
     out << "// gradcheck graph: the forward graph, each array with its value and its adjoint dL/d(array)\n"
         << "digraph forward {\n"
-        << "  graph [rankdir=LR, nodesep=0.25, ranksep=0.35, fontname=\"monospace\", fontsize=12, labelloc=t, label=<"
+        << "  graph [rankdir=TB, nodesep=0.25, ranksep=0.35, fontname=\"monospace\", fontsize=12, labelloc=t, label=<"
         << W1.cols << "-" << W1.rows << "-1 network, m = " << value("X").cols << " examples: " << html(problem.data_source)
         << "<BR/>weights " << html(problem.weights_source) << "<BR/>" << html(trace.precision_label) << ", " << trace_digits
         << " significant digits; backward pass: formulas " << html(trace.formulas)

@@ -11,7 +11,7 @@
 
 namespace gradcheck {
 
-// The graph of one traced pass (run_trace), left to right. The same trace gives the same bytes.
+// The graph of one traced pass (run_trace), top to bottom (it fits a page). The same trace gives the same bytes.
 std::string graph_dot(const Problem& problem, const TraceReport& trace);
 
 // What --output names: a DOT file, an SVG file, or "-" for the DOT text on standard output.

@@ -1047,7 +1047,7 @@ BOOST_AUTO_TEST_CASE(every_node_holds_the_values_and_adjoints_trace_prints)
             const std::string& dot = graph.out;
             BOOST_TEST(starts_with(dot, "// gradcheck graph"));
             BOOST_TEST(contains(dot, "\ndigraph forward {\n"));
-            BOOST_TEST(contains(dot, "rankdir=LR"));
+            BOOST_TEST(contains(dot, "rankdir=TB"));
             for (const std::string name : {"X", "Y", "W1", "B1", "Z1", "A1", "W2", "B2", "Z2", "A2", "L"}) {
                 BOOST_TEST_CONTEXT("node " << name)
                 {

@@ -201,6 +201,14 @@ BOOST_AUTO_TEST_CASE(page_never_scrolls_sideways)
     }
 }
 
+// At 1200 px nothing needs to scroll: every table shows all its columns, and a
+// report line of up to 120 characters (the default report's) fits its box.
+BOOST_AUTO_TEST_CASE(tables_and_reports_fit_at_1200_px)
+{
+    const auto& scrolls = found(1200, "scrolls");
+    BOOST_TEST(scrolls.empty(), "boxes that need to scroll at 1200 px:" << listed(scrolls));
+}
+
 BOOST_AUTO_TEST_CASE(maths_render_as_mathml)
 {
     const auto& count = found(1200, "mathml");

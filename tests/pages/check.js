@@ -9,6 +9,8 @@
 //   broken-image SRC          an image that did not load
 //   wrapped N M TEXT          a <pre> whose text has N lines rendered as M lines
 //   clipped TAG TEXT          a <pre> or table wider than its box that cannot scroll
+//   scrolls TAG TEXT          a table, or a line of a <pre> of at most 120 characters, that does
+//                             not fit its box (it scrolls; wide enough windows must not need it)
 //   too-wide SCROLL CLIENT    the page scrolls sideways: its width over the window's
 //   mathml N                  how many <math> elements render with a size
 //   done
@@ -56,6 +58,13 @@ window.addEventListener('load', () => {
     const overflow = getComputedStyle(box).overflowX;
     if (box.scrollWidth > box.clientWidth + 1 && overflow !== 'auto' && overflow !== 'scroll')
       out.push(`clipped ${box.tagName.toLowerCase()} ${start(box)}`);
+  }
+
+  for (const table of document.querySelectorAll('table'))
+    if (table.scrollWidth > table.clientWidth + 1) out.push(`scrolls table ${start(table)}`);
+  for (const pre of document.querySelectorAll('pre')) {
+    const longest = Math.max(...pre.textContent.split('\n').map(line => [...line].length));
+    if (longest <= 120 && pre.scrollWidth > pre.clientWidth + 1) out.push(`scrolls pre ${start(pre)}`);
   }
 
   const root = document.documentElement;
