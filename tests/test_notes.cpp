@@ -139,7 +139,17 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
     fs::create_directories(root() / "build");
     const std::regex command("^\\$ build/(gradcheck/gradcheck|notes/exercises/exercise|notes/exercises/planted-bugs) ?(.*)$");
     for (const fs::path& file : documents()) {
-        const auto lines = lines_of(read(file));
+        // A block inside a list item is indented: its lines lose that indentation.
+        auto lines = lines_of(read(file));
+        for (std::size_t i = 0, indent = 0; i < lines.size(); ++i) {
+            const std::size_t first = lines[i].find_first_not_of(' ');
+            if (first != std::string::npos && lines[i].compare(first, std::string::npos, "```text") == 0) indent = first;
+            if (indent > 0) {
+                if (lines[i].find_first_not_of(' ') < indent && !lines[i].empty()) indent = 0;
+                else lines[i].erase(0, std::min(indent, lines[i].size()));
+                if (lines[i] == "```") indent = 0;
+            }
+        }
         for (std::size_t i = 0; i < lines.size(); ++i) {
             BOOST_TEST(lines[i].rfind("<!-- output:", 0) != 0,
                        fs::relative(file, root()).string() << ":" << i + 1 << ": a hidden command; put it in the block as its first line");
