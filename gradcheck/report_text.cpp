@@ -363,7 +363,7 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
     out << "gradcheck " << version << " train: gradient descent on " << problem.data_source << ", checking all four partials as it goes\n";
     out << "weights  " << problem.weights_source << "\n";
     print_blind_spots(out, problem, false);
-    bool all = true, any_failed = false;
+    bool all = true, any_failed = false, any_diverged = false;
     for (const auto& [precision, r] : runs) {
         out << "\n=== " << precision.label << " ===\n";
         if (!r.backward_error.empty()) {
@@ -378,6 +378,14 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
             out << pad(std::to_string(t.epoch), 8) << rpad(t.loss, 14) << rpad(t.max_output_error, 12)
                 << rpad(t.has_digits ? fixed1(t.digits) : "-", 8) << rpad(t.has_digits ? fixed1(t.digits_needed) : "-", 8) << "  "
                 << (t.pass ? "ok" : t.failed ? "FAIL" : "not verified") << "\n";
+        if (r.diverged_at > 0) {
+            out << "diverged after epoch " << r.diverged_at << ": a parameter is inf or NaN, so training stops and nothing after it can be checked\n"
+                << precision.name << ": " << (r.failed ? "a check FAILED" : "every check made passed") << ", then training diverged\n";
+            all = false;
+            any_failed = any_failed || r.failed;
+            any_diverged = true;
+            continue;
+        }
         out << "predictions after training (final loss " << r.final_loss << "):\n";
         for (std::size_t i = 0; i < r.inputs.size(); ++i)
             out << "  x = (" << r.inputs[i] << ")  A2 = " << r.predictions[i] << "  Y = " << r.labels[i] << "\n";
@@ -389,8 +397,9 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
     }
     out << "\n"
         << (all          ? "PASS: the analytic gradient agreed with the numeric one at every check"
-            : any_failed ? "FAIL: at some check the analytic gradient disagreed with the numeric one"
-                         : "NOT VERIFIED: some check declined elements (no trustworthy numeric value) and none failed")
+            : any_failed   ? "FAIL: at some check the analytic gradient disagreed with the numeric one"
+            : any_diverged ? "NOT VERIFIED: training diverged (a parameter became inf or NaN) before the last check, and no check made failed"
+                           : "NOT VERIFIED: some check declined elements (no trustworthy numeric value) and none failed")
         << "\n";
 }
 

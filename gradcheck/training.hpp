@@ -36,6 +36,7 @@ struct TrainReport {
     bool pass = false;     // every check passed
     bool failed = false;   // some check failed (the rest may only have declined elements)
     bool learned = false;  // every prediction rounds to its label
+    std::size_t diverged_at = 0; // the epoch after which a parameter was inf or NaN (0: never): training stopped there
     bool has_digits = false; // some check had an element compared relatively
     double worst_digits = 0; // the fewest digits of any such element over all checks
 };

@@ -11,6 +11,15 @@
 namespace gradcheck {
 
 template <class T>
+bool finite(const xornet::Parameters<T>& P)
+{
+    for (const xornet::Matrix<T>* A : {&P.W1, &P.B1, &P.W2, &P.B2})
+        for (std::size_t k = 0; k < A->size(); ++k)
+            if (!(boost::math::isfinite)(A->flat(k))) return false;
+    return true;
+}
+
+template <class T>
 TrainReport train_network(const Problem& problem, const CheckSettings& settings)
 {
     using std::abs;
@@ -59,6 +68,12 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         if (epoch % training.every == 0) check_now(epoch);
         if (!r.backward_error.empty()) return r; // a pass whose shapes do not fit takes no step
         xornet::train(P, X, Y, step, {}, steps); // as its author trains: with the derivation's own steps
+        if (!finite(P)) {
+            // Nothing after this can be checked (or printed as a result): every value is inf or NaN.
+            r.diverged_at = epoch + 1;
+            r.pass = false;
+            return r;
+        }
     }
     check_now(training.epochs);
 

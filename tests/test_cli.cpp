@@ -808,6 +808,15 @@ BOOST_AUTO_TEST_CASE(a_wrong_derivation_fails_during_training)
     BOOST_TEST(shape.status == 1, shape << ": " << shape.err);
     BOOST_TEST(contains(shape.out, "the analytic gradient cannot be formed: matmul: inner dimensions differ"), shape.out);
     BOOST_TEST(contains(shape.out, "\ndouble: FAIL before a step of training\n"), shape.out);
+    BOOST_TEST(starts_with(last_line(shape.out), "FAIL"), shape.out);
+    // A derivation that drives the weights to inf or NaN: training stops there, with
+    // the verdict of the checks made, not an input error and no NaN printed as a result.
+    const Result diverged = run({"train", "--formulas", "sigmoid-derivative-at-z", "--precision", "double"});
+    BOOST_TEST(diverged.status == 1, diverged << ": " << diverged.err);
+    BOOST_TEST(diverged.err.empty(), diverged.err);
+    BOOST_TEST(contains(diverged.out, "\ndiverged after epoch 18: a parameter is inf or NaN"), diverged.out);
+    BOOST_TEST(!contains(diverged.out, "nan"), diverged.out);
+    BOOST_TEST(starts_with(last_line(diverged.out), "FAIL"), diverged.out);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
