@@ -190,7 +190,7 @@ void print_vanishing(std::ostream& out, const std::vector<PartialCheck>& partial
     if (names.empty()) return;
     std::string list;
     for (std::size_t i = 0; i < names.size(); ++i) list += (i ? (i + 1 == names.size() ? " and " : ", ") : "") + names[i];
-    out << "blind:   every element of " << list << " is within rounding of 0 at these weights (saturated sigmoids?): "
+    out << "blind:   every element of " << list << " is within its tolerance of 0 here (saturated sigmoids, or a tolerance as large as the gradient?): "
         << "no mistake confined to " << (names.size() == 1 ? "it" : "them") << " can show here\n";
 }
 
