@@ -6,6 +6,7 @@
 //    (or build/notes/exercises/exercise, build/notes/exercises/planted-bugs),
 //    visible in the markdown and on the page. The command is re-run (ARGS split
 //    on spaces) and the rest of the block must appear in the program's stdout
+//    (then stderr, for a quoted error message)
 //    exactly, line for line. A line holding only "⋮" separates excerpts; each
 //    excerpt must appear whole, in order.
 //    Nothing is normalised: the output is deterministic. The exercise programs
@@ -181,7 +182,9 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
                 const testing::Result r = program == "gradcheck" ? testing::run(args)
                                           : testing::run_program(testing::env(program == "exercise" ? "EXERCISE" : "PLANTED"), args);
                 BOOST_TEST(r.exited);
-                const auto output = lines_of(r.out);
+                // What a reader sees in the terminal: stdout, then any message on stderr.
+                auto output = lines_of(r.out);
+                for (const std::string& line : lines_of(r.err)) output.push_back(line);
                 std::size_t from = 0;
                 for (const auto& excerpt : excerpts) {
                     BOOST_TEST_REQUIRE(!excerpt.empty(), "an empty excerpt");
