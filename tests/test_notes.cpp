@@ -248,6 +248,28 @@ BOOST_AUTO_TEST_CASE(false_claims_stay_retracted)
     }
 }
 
+// Note 0 restates the seed in numbered lines, S1, S2, ... in order, each once; the
+// errata cite them by number, and every line they cite exists.
+BOOST_AUTO_TEST_CASE(seed_lines_are_numbered_and_cited)
+{
+    const std::regex row("^\\| S([0-9]+) \\|");
+    int expected = 1;
+    for (const std::string& line : lines_of(read(root() / "notes" / "00-the-seed.md"))) {
+        std::smatch m;
+        if (!std::regex_search(line, m, row)) continue;
+        BOOST_TEST(std::stoi(m[1]) == expected, "notes/00-the-seed.md: S" << m[1] << " where S" << expected << " was due");
+        expected = std::stoi(m[1]) + 1;
+    }
+    const int lines = expected - 1;
+    BOOST_TEST(lines >= 40, "notes/00-the-seed.md numbers " << lines << " lines");
+    const std::string errata = read(root() / "notes" / "04-errata.md");
+    const std::regex cited("\\[S([0-9]+)\\]\\(00-the-seed\\.md");
+    int citations = 0;
+    for (auto it = std::sregex_iterator(errata.begin(), errata.end(), cited); it != std::sregex_iterator(); ++it, ++citations)
+        BOOST_TEST((std::stoi((*it)[1]) >= 1 && std::stoi((*it)[1]) <= lines), "notes/04-errata.md cites S" << (*it)[1]);
+    BOOST_TEST(citations >= 10, "notes/04-errata.md cites " << citations << " seed lines");
+}
+
 BOOST_AUTO_TEST_CASE(referenced_code_and_tests_exist)
 {
     const std::regex code_link("\\[`([A-Za-z_][A-Za-z0-9_:/]*)`\\]\\(([^)\\s#]+)\\)");
