@@ -15,6 +15,8 @@
 #pragma once
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 #include "central_difference.hpp"
@@ -55,11 +57,16 @@ T stencil(Loss& loss, T& theta, const T& theta0, const T& h, const int* numerato
 
 } // namespace detail
 
-// Evaluates `method` at step h. loss_error is ε_L (loss_rounding.hpp).
+// Evaluates `method`, a difference method, at step h. loss_error is ε_L
+// (loss_rounding.hpp). The complex step and autodiff evaluate no real differences
+// (forward_mode.hpp): asked of this function, they are a programming error, never
+// silently another method's numbers.
 template <class T, class Loss>
 NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, const T& h, const T& loss_error)
 {
     if (method == Method::central) return central_difference(loss, theta, h, loss_error);
+    if (method != Method::central4 && method != Method::central6 && method != Method::richardson)
+        throw std::logic_error("numeric_derivative: " + std::string(method_name(method)) + " is not a difference method");
 
     using std::abs;
     const T theta0 = theta;

@@ -390,6 +390,27 @@ void bound_holds_on_a_known_function()
 BOOST_AUTO_TEST_CASE(double_precision) { bound_holds_on_a_known_function<double>(); }
 BOOST_AUTO_TEST_CASE(fifty_digits) { bound_holds_on_a_known_function<cpp_bin_float_50>(); }
 
+// The complex step and autodiff evaluate no real differences: asked of the
+// difference methods' function, they are refused, never answered with another
+// method's numbers (central6's, before). The sweep, which calls it, refuses them too.
+BOOST_AUTO_TEST_CASE(only_difference_methods_are_evaluated_as_differences)
+{
+    double x = 0.7;
+    const auto f = [&] { return std::exp(x); };
+    for (Method m : all_methods) {
+        const bool difference = m != Method::complex_step && m != Method::autodiff;
+        BOOST_TEST_CONTEXT(method_name(m))
+        {
+            if (difference) BOOST_TEST(std::abs(gradcheck::numeric_derivative(m, f, x, 1e-3, 1e-16).value - std::exp(0.7)) < 1e-6);
+            else BOOST_CHECK_THROW(gradcheck::numeric_derivative(m, f, x, 1e-3, 1e-16), std::logic_error);
+            CheckSettings s;
+            s.method = m;
+            if (difference) BOOST_CHECK_NO_THROW(run_sweep(parse_precision("double"), random_problem(1, 2), s));
+            else BOOST_CHECK_THROW(run_sweep(parse_precision("double"), random_problem(1, 2), s), std::logic_error);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(methods)
