@@ -46,8 +46,8 @@ template <class T>
 struct NumericDerivative {
     T value;       // D(h)
     T error_bound; // bound on |D(h) − dL/dθ|: truncation estimate + rounding bound
-    T truncation;  // |D(2h) − D(h)|/3
-    T rounding;    // 1.5·ε_L/h
+    T truncation;  // truncation_bound(D(h), D(2h), D(4h), p), above
+    T rounding;    // rounding_blur(p)·ρ: 1.8·ε_L/h for central differences
     T step;        // h actually used
     bool model_holds = true; // D at h, 2h, 4h behaves as the series says (error_model_holds), and
     bool in_range = true;    // the step keeps the series in its range (step_range.hpp); if not, model_holds is false

@@ -390,6 +390,14 @@ void bound_holds_on_a_known_function()
 BOOST_AUTO_TEST_CASE(double_precision) { bound_holds_on_a_known_function<double>(); }
 BOOST_AUTO_TEST_CASE(fifty_digits) { bound_holds_on_a_known_function<cpp_bin_float_50>(); }
 
+// The constants the derivation in central_difference.hpp quotes: the rounding of
+// D(h) and of both truncation estimates adds up to 1.8·ρ for central differences
+// (1 + 1.5/3 + 2·(1.5 + 0.75)/15).
+BOOST_AUTO_TEST_CASE(constants_quoted_by_the_derivation)
+{
+    BOOST_TEST(rounding_blur(2) == 1.8, boost::test_tools::tolerance(1e-12));
+}
+
 // The complex step and autodiff evaluate no real differences: asked of the
 // difference methods' function, they are refused, never answered with another
 // method's numbers (central6's, before). The sweep, which calls it, refuses them too.
