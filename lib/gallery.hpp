@@ -3,7 +3,7 @@
 // clamped-log, a different loss): the analytic gradient its author would compute,
 // which the checker compares with numeric gradients of that author's loss. Every
 // mistake must fail the default check; tests/test_gradients.cpp shows each one does,
-// and the diagnosis (gradcheck/diagnosis.hpp) must name it from its numbers alone.
+// and the diagnosis (gradcheck/check/diagnosis.hpp) must name it from its numbers alone.
 #pragma once
 
 #include <array>

@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-#include "precision.hpp"
+#include "scalar/precision.hpp"
 #include "xornet.hpp"
 
 using namespace gradcheck;

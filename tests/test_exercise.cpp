@@ -11,10 +11,10 @@
 #include <string>
 
 #include "committed.hpp"
-#include "diagnosis.hpp"
+#include "check/diagnosis.hpp"
 #include "exercise_variants.hpp"
 #include "gallery.hpp"
-#include "problem.hpp"
+#include "input/problem.hpp"
 #include "run_gradcheck.hpp"
 
 namespace {

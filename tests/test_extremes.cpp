@@ -15,14 +15,14 @@
 #include <boost/multiprecision/mpfr.hpp>
 
 #include "backward.hpp"
-#include "backward_rounding.hpp"
-#include "decimal.hpp"
+#include "bounds/backward_rounding.hpp"
+#include "scalar/decimal.hpp"
 #include "init.hpp"
-#include "instance.hpp"
-#include "input_files.hpp"
+#include "input/instance.hpp"
+#include "input/files.hpp"
 #include "loss.hpp"
-#include "loss_rounding.hpp"
-#include "precision.hpp"
+#include "bounds/loss_rounding.hpp"
+#include "scalar/precision.hpp"
 #include "xor_data.hpp"
 
 using namespace gradcheck;
@@ -65,7 +65,7 @@ constexpr unsigned reference_digits = 300;
 
 // In T: the stable loss is finite and within its rounding bound of the reference
 // value; the gradients are finite and each within its rounding bound
-// (backward_rounding.hpp) of the reference gradient.
+// (bounds/backward_rounding.hpp) of the reference gradient.
 template <class T>
 void loss_and_gradients_within_their_bounds(const Case& c)
 {

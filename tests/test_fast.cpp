@@ -1,4 +1,4 @@
-// Suite `fast`: the directional check of --fast (gradcheck/directional.hpp). It must
+// Suite `fast`: the directional check of --fast (gradcheck/check/directional.hpp). It must
 // pass correct formulas, catch every mistake of the gallery that the full check
 // catches, and then localise it with the full check. One random direction can miss
 // an error orthogonal to it; several directions do not.
@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "check.hpp"
-#include "directional.hpp"
+#include "check/check.hpp"
+#include "check/directional.hpp"
 #include "gallery.hpp"
-#include "precision.hpp"
+#include "scalar/precision.hpp"
 #include "xor_data.hpp"
 
 using namespace gradcheck;

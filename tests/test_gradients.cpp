@@ -7,10 +7,10 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "central_difference.hpp"
-#include "check.hpp"
+#include "methods/central_difference.hpp"
+#include "check/check.hpp"
 #include "xor_data.hpp"
-#include "precision.hpp"
+#include "scalar/precision.hpp"
 
 namespace tt = boost::test_tools;
 using namespace gradcheck;
@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(a_given_step_is_used)
 
 // Far from the best step the truncation estimate carries the load: the bound must
 // still hold, for every stencil, whatever step is given (the next-order term is
-// measured and counted twice; see central_difference.hpp).
+// measured and counted twice; see methods/central_difference.hpp).
 BOOST_AUTO_TEST_CASE(correct_formulas_pass_at_any_given_step)
 {
     for (Method m : {Method::central, Method::central4, Method::central6})
@@ -390,7 +390,7 @@ void bound_holds_on_a_known_function()
 BOOST_AUTO_TEST_CASE(double_precision) { bound_holds_on_a_known_function<double>(); }
 BOOST_AUTO_TEST_CASE(fifty_digits) { bound_holds_on_a_known_function<cpp_bin_float_50>(); }
 
-// The constants the derivation in central_difference.hpp quotes: the rounding of
+// The constants the derivation in methods/central_difference.hpp quotes: the rounding of
 // D(h) and of both truncation estimates adds up to 1.8·ρ for central differences
 // (1 + 1.5/3 + 2·(1.5 + 0.75)/15).
 BOOST_AUTO_TEST_CASE(constants_quoted_by_the_derivation)

@@ -11,13 +11,13 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "decimal.hpp"
-#include "input_error.hpp"
-#include "input_files.hpp"
-#include "json_reader.hpp"
-#include "own_gradients.hpp"
-#include "own_report.hpp"
-#include "precision.hpp"
+#include "scalar/decimal.hpp"
+#include "input/error.hpp"
+#include "input/files.hpp"
+#include "input/json_reader.hpp"
+#include "input/own_gradients.hpp"
+#include "report/own.hpp"
+#include "scalar/precision.hpp"
 
 namespace {
 

@@ -13,10 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "backward_rounding.hpp"
+#include "bounds/backward_rounding.hpp"
 #include "gallery.hpp"
 #include "init.hpp"
-#include "problem.hpp"
+#include "input/problem.hpp"
 #include "xor_data.hpp"
 #include "run_gradcheck.hpp"
 
@@ -217,7 +217,7 @@ BOOST_AUTO_TEST_CASE(values_written_with_few_digits)
 }
 
 // A weight or data value read rounded into your arithmetic is an error of its own,
-// entered where the value is first read (backward_rounding.hpp). On its own it stays
+// entered where the value is first read (bounds/backward_rounding.hpp). On its own it stays
 // within the slack of the bound's constants (each sum is allowed n·u, about twice
 // what it needs), so no check above depends on it; the propagation is checked here.
 BOOST_AUTO_TEST_CASE(input_rounding_enters_the_bound_where_the_input_is_read)

@@ -38,14 +38,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "decimal.hpp"
-#include "export.hpp"
+#include "scalar/decimal.hpp"
+#include "tasks/export.hpp"
 #include "gallery.hpp"
-#include "input_error.hpp"
-#include "input_files.hpp"
-#include "method_names.hpp"
-#include "precision.hpp"
-#include "problem.hpp"
+#include "input/error.hpp"
+#include "input/files.hpp"
+#include "methods/table.hpp"
+#include "scalar/precision.hpp"
+#include "input/problem.hpp"
 #include "run_gradcheck.hpp"
 
 using namespace gradcheck;

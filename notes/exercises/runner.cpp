@@ -6,11 +6,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include "diagnosis.hpp"
-#include "input_error.hpp"
-#include "instance.hpp"
-#include "own_report.hpp"
-#include "report_print.hpp"
+#include "check/diagnosis.hpp"
+#include "input/error.hpp"
+#include "input/instance.hpp"
+#include "report/own.hpp"
+#include "report/print.hpp"
 
 namespace exercise {
 

@@ -1,6 +1,6 @@
 // The exercise's verdict: your backward pass, run on the seed's XOR problem and on
 // the generic problem, every array it returns checked against the exact one as
-// gradcheck --gradients checks a file (gradcheck/check_own.cpp).
+// gradcheck --gradients checks a file (gradcheck/check/own.cpp).
 #pragma once
 
 #include <ostream>

@@ -14,9 +14,9 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "input_files.hpp"
-#include "instance.hpp"
-#include "precision.hpp"
+#include "input/files.hpp"
+#include "input/instance.hpp"
+#include "scalar/precision.hpp"
 #include "train.hpp"
 
 using namespace gradcheck;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "input_error.hpp"
-#include "options.hpp"
+#include "input/error.hpp"
+#include "cli/options.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

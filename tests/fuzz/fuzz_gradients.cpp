@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "input_error.hpp"
-#include "own_report.hpp"
+#include "input/error.hpp"
+#include "report/own.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

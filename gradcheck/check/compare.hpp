@@ -1,0 +1,74 @@
+// One element's comparison: a value against its reference, each with an error
+// bound, into the report's text (report/report.hpp). The pass rule and the safe relative
+// error are explained in check/check.hpp.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <boost/math/special_functions/fpclassify.hpp>
+
+#include "methods/central_difference.hpp"
+#include "report/report.hpp"
+#include "scalar/traits.hpp"
+
+namespace gradcheck {
+
+// Compares one analytic value, computed with a rounding error up to analytic_error,
+// with its numeric estimate.
+template <class T>
+ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, const T& analytic_error)
+{
+    using std::abs;
+    const int shown = 3; // significant digits of error quantities
+    ElementCheck e;
+    const T diff = abs(T(analytic - numeric.value));
+    const T tolerance = numeric.error_bound + analytic_error;
+    // The safe denominator: when both gradients are below the error bound, relative
+    // error means nothing, and the comparison is against the bound itself.
+    const T size = std::max(abs(analytic), abs(numeric.value));
+    const T denominator = std::max(size, tolerance);
+    e.near_zero = size <= tolerance;
+    e.analytic = all_digits(analytic);
+    e.numeric = all_digits(numeric.value);
+    const int shown_digits = std::min(round_trip_digits<T>(), max_shown_digits);
+    e.analytic_shown = scientific(analytic, shown_digits);
+    e.numeric_shown = scientific(numeric.value, shown_digits);
+    e.abs_error = scientific(diff, shown);
+    e.tolerance = scientific(tolerance, shown);
+    e.truncation = scientific(numeric.truncation, shown);
+    e.rounding = scientific(numeric.rounding, shown);
+    e.analytic_rounding = scientific(analytic_error, shown);
+    e.step = scientific(numeric.step, shown);
+    e.declined = !numeric.model_holds || !(boost::math::isfinite)(tolerance); // never print a NaN bound as one
+    e.pass = diff <= tolerance && !e.declined;
+    if (!(boost::math::isfinite)(tolerance)) e.declined_because = "its error bound is not finite at these weights";
+    else if (!numeric.in_range)
+        e.declined_because = "at h = " + e.step + " the method's farthest point moves a pre-activation by more than pi/2, beyond "
+                             "where its error series can be trusted (the sigmoid's poles lie at ±i·pi); a smaller --step may";
+    else if (e.declined)
+        e.declined_because = "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, "
+                             "so its error bound cannot be trusted; a smaller --step may";
+    if (denominator > T(0)) {
+        const T rel = diff / denominator;
+        e.rel_error = scientific(rel, shown);
+        e.digits = diff > T(0) ? std::min<double>(working_digits<T>(), -log10_of(rel)) : working_digits<T>();
+        e.digits_needed = tolerance > T(0) ? std::max(0.0, -log10_of(T(tolerance / denominator))) : working_digits<T>();
+    } else { // both exactly zero and no error possible
+        e.rel_error = scientific(T(0), shown);
+        e.digits = e.digits_needed = working_digits<T>();
+    }
+    if (numeric.value != T(0)) {
+        const double ratio = static_cast<double>(T(analytic / numeric.value));
+        if (std::isfinite(ratio)) {
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.6g", ratio);
+            e.ratio = buffer;
+        }
+    }
+    return e;
+}
+
+} // namespace gradcheck

@@ -1,0 +1,202 @@
+// Two derivatives with no subtraction in them, so no cancellation:
+//
+//   complex step   dL/dθ = Im L(θ + i·h) / h + O(h²): the network runs on complex
+//                  numbers; h can be tiny (here u·max(1, |θ|)), so the O(h²) term
+//                  is of order u² and only rounding remains.
+//   autodiff       forward-mode automatic differentiation (Boost.Math autodiff,
+//                  make_fvar): the network runs on dual numbers carrying dL/dθ.
+//
+// Both are independent of the hand-derived backward pass: they differentiate the
+// forward pass and the loss: the stable form from Z2 (or the clamped one for
+// clamped-log), as central differences do. Its softplus branches on the sign of z,
+// which for a complex z means its real part, and it takes log(1 + w) for log1p(w):
+// that loses the value of a tiny w, which neither method reads, but keeps its
+// derivative part (Im of a complex, the dual part of an fvar) to full relative
+// accuracy. (The seed's form log(A2) would do without a branch, but it is not
+// finite, or loses every digit, once a sigmoid saturates.) Their sigmoid is the
+// seed's 1/(1 + e^(−z)) except where e^(−z) overflows (forward_mode_sigmoid).
+//
+// Error bound. The derivative part of every intermediate carries relative rounding
+// like the value part: (ε_L/|L|)·(|D| + |L|), the loss's own relative rounding applied
+// to the derivative and to terms up to the size of L. The derivative's own terms,
+// each example's (A2 − Y)·∂Z2/∂θ, can be far larger than L (large inputs or weights),
+// and they are the terms the backward pass sums: so ε_a, the running error bound of
+// the backward pass for this element (bounds/backward_rounding.hpp), is added as well.
+// Autodiff has no truncation. The complex step has, for a step h that is not tiny,
+//   Im L(θ + i·h)/h = L′(θ) − (h²/6)·L‴(θ) + (h⁴/120)·L⁽⁵⁾(θ) − …,
+// the even-power series of central differences: its truncation is estimated and its
+// series checked from h, 2h and 4h exactly as there (methods/central_difference.hpp).
+#pragma once
+
+// Boost 1.74: autodiff.hpp must come before finite_difference.hpp (not used here).
+#include <boost/math/differentiation/autodiff.hpp>
+#include <boost/math/special_functions/fpclassify.hpp>
+#include <boost/multiprecision/cpp_bin_float.hpp>
+#include <boost/multiprecision/cpp_complex.hpp>
+#include <boost/multiprecision/mpc.hpp>
+
+#include <cmath>
+#include <complex>
+#include <type_traits>
+
+#include "methods/central_difference.hpp"
+#include "gallery.hpp"
+#include "network.hpp"
+#include "scalar/traits.hpp"
+
+namespace gradcheck {
+
+template <class T>
+struct complex_of;
+template <>
+struct complex_of<float> { using type = std::complex<float>; };
+template <>
+struct complex_of<double> { using type = std::complex<double>; };
+template <>
+struct complex_of<long double> { using type = std::complex<long double>; };
+template <>
+struct complex_of<boost::multiprecision::cpp_bin_float_50> { using type = boost::multiprecision::cpp_complex_50; };
+template <>
+struct complex_of<boost::multiprecision::cpp_bin_float_100> { using type = boost::multiprecision::cpp_complex_100; };
+template <>
+struct complex_of<mpfr_float> { using type = boost::multiprecision::mpc_complex; };
+
+// Boost 1.74's autodiff does not compile with mpfr_float (its catch-all conversion
+// operator is ambiguous with mpfr's constructors); every other type works.
+template <class T>
+inline constexpr bool has_autodiff = !std::is_same_v<T, mpfr_float>;
+
+template <class U, class T>
+xornet::Parameters<U> lift(const xornet::Parameters<T>& P)
+{
+    return {xornet::convert<U>(P.W1), xornet::convert<U>(P.B1), xornet::convert<U>(P.W2), xornet::convert<U>(P.B2)};
+}
+
+// The real part of a complex U, the value part of a dual one.
+template <class T, class U>
+T value_part(const U& z)
+{
+    using std::real;
+    if constexpr (std::is_same_v<U, typename complex_of<T>::type>) return T(real(z));
+    else return z.derivative(0);
+}
+
+// e^z in U. For MPC, from z = p + i·q's parts, e^p·(cos q + i·sin q): MPC's correctly
+// rounded exp works at a precision that grows with the exponent of q, and a dead
+// hidden unit gives q of order h·e^(−1e6) (0.37 s per call at 30 digits, a check
+// of minutes); MPFR's parts take a microsecond and are each correctly rounded.
+template <class T, class U>
+U forward_mode_exp(const U& z)
+{
+    using std::exp;
+    if constexpr (std::is_same_v<U, boost::multiprecision::mpc_complex>) {
+        const T r = exp(T(real(z))), q = T(imag(z));
+        return U(T(r * cos(q)), T(r * sin(q)));
+    } else {
+        return exp(z);
+    }
+}
+
+// softplus(z) = log(1 + e^z) in U, a complex or dual number over the real type T.
+template <class T, class U>
+U forward_mode_softplus(const U& z)
+{
+    using std::log;
+    return value_part<T>(z) > T(0) ? U(z + log(U(U(1) + forward_mode_exp<T>(U(-z))))) : U(log(U(U(1) + forward_mode_exp<T>(z))));
+}
+
+// sigmoid(z) in U: the seed's 1/(1 + e^(−z)), as xornet::sigmoid, unless e^(−z)
+// overflows. A real 1/(1 + inf) is the right limit 0, but the derivative part of a
+// dual or complex e^(−z) is then inf too, and inf/inf² is NaN; e^z/(1 + e^z) is the
+// same function there and underflows to 0 in both parts instead.
+template <class T, class U>
+U forward_mode_sigmoid(const U& z)
+{
+    const U e = forward_mode_exp<T>(U(-z));
+    if constexpr (std::is_same_v<U, boost::multiprecision::mpc_complex>) {
+        // 1/(1 + w) from w = p + i·q's parts, (1 + p − i·q)/((1 + p)² + q²): MPC's
+        // correctly rounded division takes time that grows with the exponent of w
+        // (0.6 ms at z = 1e4, 20 ms at 1e5, 0.25 s at 1e6 for 30 digits); the parts
+        // take microseconds, and MPFR's exponent range keeps them finite.
+        const T p = T(real(e)) + T(1), q = T(imag(e)), d = T(p * p + q * q);
+        return U(T(p / d), T(-q / d));
+    }
+    if ((boost::math::isfinite)(value_part<T>(e))) return U(U(1) / U(U(1) + e));
+    const U ez = forward_mode_exp<T>(z);
+    return U(ez / U(U(1) + ez));
+}
+
+// The forward pass in U with that sigmoid.
+template <class T, class U>
+xornet::Cache<U> forward_mode_forward(const xornet::Parameters<U>& P, const xornet::Matrix<U>& X)
+{
+    return xornet::forward(P, X, [](const U& z) { return forward_mode_sigmoid<T>(z); });
+}
+
+// The loss its author computes (xornet::loss_for), in U.
+template <class T, class U>
+U forward_mode_loss(xornet::Derivation d, const xornet::Cache<U>& c, const xornet::Matrix<U>& Y)
+{
+    if (d == xornet::Derivation::clamped_log) return xornet::loss_clamped_log(c.A2, Y);
+    return xornet::loss_stable(c.Z2, Y, [](const U& z) { return forward_mode_softplus<T>(z); });
+}
+
+// The rounding bound of a derivative D computed in forward mode (see above).
+template <class T>
+T forward_mode_rounding(const T& D, const T& L, const T& loss_error, const T& analytic_error)
+{
+    using std::abs;
+    // L = 0 only when the loss underflowed (every prediction saturated and right); the
+    // derivative parts then underflow alike, and ε_a covers that.
+    return T((L != T(0) ? T(loss_error / abs(L) * T(abs(D) + abs(L))) : T(0)) + analytic_error);
+}
+
+template <class T>
+NumericDerivative<T> complex_step(xornet::Derivation derivation, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
+                                  const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& h, const T& L,
+                                  const T& loss_error, const T& analytic_error)
+{
+    using C = typename complex_of<T>::type;
+    const xornet::Parameters<C> lifted = lift<C>(P);
+    const xornet::Matrix<C> Xc = xornet::convert<C>(X), Yc = xornet::convert<C>(Y);
+    const auto D = [&](const T& step) {
+        xornet::Parameters<C> Pc = lifted;
+        xornet::param(Pc, p).flat(k) = C(xornet::param(P, p).flat(k), step); // θ + i·step
+        using std::imag;
+        return T(T(imag(forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pc, Xc), Yc))) / step);
+    };
+    const T D1 = D(h), D2 = D(T(2 * h)), D4 = D(T(4 * h));
+    NumericDerivative<T> d;
+    d.value = D1;
+    d.step = h;
+    const T rho = forward_mode_rounding(D1, L, loss_error, analytic_error); // of each of D1, D2, D4
+    d.truncation = truncation_bound(D1, D2, D4, 2);
+    // ρ in D(h) itself, plus what it blurs in the estimate: 2ρ/3 in |D(2h) − D(h)|/3,
+    // 4ρ/9 in 2|R(2h) − R(h)|/15.
+    d.rounding = T(rho * T(19) / T(9));
+    d.error_bound = d.truncation + d.rounding;
+    // All three carry ρ (not ρ/2, ρ/4 as a difference quotient's would): 2ρ covers that.
+    d.model_holds = error_model_holds(D1, D2, D4, 2, T(2 * rho));
+    return d;
+}
+
+template <class T>
+NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
+                              const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& L, const T& loss_error,
+                              const T& analytic_error)
+{
+    namespace ad = boost::math::differentiation;
+    using D = ad::autodiff_fvar<T, 1>;
+    xornet::Parameters<D> Pd = lift<D>(P);
+    xornet::param(Pd, p).flat(k) = ad::make_fvar<T, 1>(xornet::param(P, p).flat(k)); // the one variable
+    const D Ld = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
+    NumericDerivative<T> d;
+    d.value = T(Ld.derivative(1));
+    d.step = T(0);
+    d.truncation = T(0);
+    d.rounding = forward_mode_rounding(d.value, L, loss_error, analytic_error);
+    d.error_bound = d.rounding;
+    return d;
+}
+
+} // namespace gradcheck

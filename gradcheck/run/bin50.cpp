@@ -1,0 +1,11 @@
+// The checker instantiated for Boost's cpp_bin_float_50.
+#include <boost/multiprecision/cpp_bin_float.hpp>
+
+#include "run/jobs.hpp"
+
+namespace gradcheck {
+JobResult run_in_bin50(Job job, const Problem& problem, const CheckSettings& settings)
+{
+    return run_job<boost::multiprecision::cpp_bin_float_50>(job, problem, settings);
+}
+} // namespace gradcheck
