@@ -5,39 +5,10 @@
 // (gallery.hpp), so there is one backward pass, right or wrong.
 #pragma once
 
-#include <stdexcept>
-
+#include "gradients.hpp"
 #include "network.hpp"
 
 namespace xornet {
-
-template <class T>
-struct Gradients {
-    Matrix<T> dW1; // H×N
-    Matrix<T> dB1; // H×1
-    Matrix<T> dW2; // 1×H
-    Matrix<T> dB2; // 1×1
-};
-
-template <class T>
-const Matrix<T>& gradient(const Gradients<T>& g, Param p)
-{
-    switch (p) {
-    case Param::W1: return g.dW1;
-    case Param::B1: return g.dB1;
-    case Param::W2: return g.dW2;
-    case Param::B2: return g.dB2;
-    }
-    throw std::logic_error("gradient: unknown Param");
-}
-
-// The intermediate gradients, for code that wants to show or check them.
-template <class T>
-struct BackwardCache {
-    Matrix<T> dZ2; // 1×m
-    Matrix<T> dA1; // H×m
-    Matrix<T> dZ1; // H×m
-};
 
 // 5. L = −(1/m) Σ_i [Y_i·log(A2_i) + (1 − Y_i)·log(1 − A2_i)],  4. A2 = sigmoid(Z2):
 //    dL/dA2 = (1/m)(A2 − Y)/(A2(1 − A2)) and dA2/dZ2 = A2(1 − A2) cancel, so

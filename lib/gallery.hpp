@@ -1,6 +1,7 @@
 // A gallery of derivations: the right one, the seed's, and plausible mistakes a
-// student makes. Each mistake is one step of the backward pass done wrong (or, for
-// clamped-log, a different loss): the analytic gradient its author would compute,
+// student makes: their names and formulas here, their steps in mistakes.hpp. Each
+// mistake is one step of the backward pass done wrong (or, for clamped-log, a
+// different loss): the analytic gradient its author would compute,
 // which the checker compares with numeric gradients of that author's loss. Every
 // mistake must fail the default check; tests/test_gradients.cpp shows each one does,
 // and the diagnosis (gradcheck/check/diagnosis.hpp) must name it from its numbers alone.
@@ -10,7 +11,7 @@
 #include <cmath>
 #include <string_view>
 
-#include "backward.hpp"
+#include "network.hpp"
 #include "loss.hpp"
 
 namespace xornet {
@@ -73,96 +74,6 @@ inline const GalleryEntry& gallery_entry(Derivation d)
     return gallery[0];
 }
 
-// The mistaken steps, each beside the step of backward.hpp it replaces.
-namespace mistaken {
-
-template <class T>
-Matrix<T> dZ2_without_1_over_m(const Matrix<T>& A2, const Matrix<T>& Y) { return A2 - Y; }
-
-template <class T>
-Matrix<T> dZ2_sign_flipped(const Matrix<T>& A2, const Matrix<T>& Y) { return output_error(Y, A2); }
-
-template <class T>
-Matrix<T> dZ2_with_mse_chain(const Matrix<T>& A2, const Matrix<T>& Y)
-{
-    return hadamard(output_error(A2, Y), map(A2, [](const T& a) { return sigmoid_derivative_from_output(a); }));
-}
-
-template <class T>
-Matrix<T> bias_from_first_example(const Matrix<T>& dZ) // column 0 only, still divided by m
-{
-    Matrix<T> b(dZ.rows(), 1);
-    for (std::size_t j = 0; j < dZ.rows(); ++j) b(j, 0) = dZ(j, 0);
-    return b;
-}
-
-template <class T>
-Matrix<T> bias_mean(const Matrix<T>& dZ) { return (T(1) / T(static_cast<double>(dZ.cols()))) * bias_gradient(dZ); }
-
-template <class T>
-Matrix<T> dA1_without_transpose(const Matrix<T>& W2, const Matrix<T>& dZ2, const Matrix<T>&, const T&)
-{
-    return matmul(W2, dZ2); // (1×H)·(1×m): a shape error unless H = 1
-}
-
-template <class T>
-Matrix<T> dA1_after_updating_W2(const Matrix<T>& W2, const Matrix<T>& dZ2, const Matrix<T>& dW2, const T& learning_rate)
-{
-    return matmul(transpose(W2 - learning_rate * dW2), dZ2);
-}
-
-template <class T>
-Matrix<T> dZ1_without_sigmoid_derivative(const Matrix<T>& dA1, const Matrix<T>&, const Matrix<T>&) { return dA1; }
-
-template <class T>
-Matrix<T> dZ1_derivative_at_Z1(const Matrix<T>& dA1, const Matrix<T>& Z1, const Matrix<T>&)
-{
-    return hadamard(dA1, map(Z1, [](const T& z) { return sigmoid_derivative_from_output(z); }));
-}
-
-template <class T>
-Matrix<T> dW1_with_X_squared(const Matrix<T>& dZ1, const Matrix<T>& X) { return weight_gradient(dZ1, hadamard(X, X)); }
-
-// X (N×m) kept as one example per row (m×N, row-major) and reshaped to N×m
-// instead of transposed.
-template <class T>
-Matrix<T> reshaped_not_transposed(const Matrix<T>& X)
-{
-    const Matrix<T> rows = transpose(X); // m×N
-    Matrix<T> out(X.rows(), X.cols());
-    for (std::size_t k = 0; k < X.size(); ++k) out.flat(k) = rows.flat(k);
-    return out;
-}
-
-template <class T>
-Matrix<T> dW1_with_X_reshaped(const Matrix<T>& dZ1, const Matrix<T>& X) { return weight_gradient(dZ1, reshaped_not_transposed(X)); }
-
-} // namespace mistaken
-
-// The steps of derivation d. learning_rate matters only to w2-updated-first.
-template <class T>
-BackwardSteps<T> steps_for(Derivation d, const T& learning_rate = T(1))
-{
-    BackwardSteps<T> s;
-    s.learning_rate = learning_rate;
-    switch (d) {
-    case Derivation::derived:
-    case Derivation::clamped_log: break; // the right gradient; clamped-log's mistake is in its loss
-    case Derivation::seed: s.dZ2 = mistaken::dZ2_without_1_over_m<T>; break;
-    case Derivation::flipped_sign: s.dZ2 = mistaken::dZ2_sign_flipped<T>; break;
-    case Derivation::mse_chain: s.dZ2 = mistaken::dZ2_with_mse_chain<T>; break;
-    case Derivation::first_example_bias: s.dB = mistaken::bias_from_first_example<T>; break;
-    case Derivation::bias_mean: s.dB = mistaken::bias_mean<T>; break;
-    case Derivation::no_transpose: s.dA1 = mistaken::dA1_without_transpose<T>; break;
-    case Derivation::w2_updated_first: s.dA1 = mistaken::dA1_after_updating_W2<T>; break;
-    case Derivation::no_sigmoid_derivative: s.dZ1 = mistaken::dZ1_without_sigmoid_derivative<T>; break;
-    case Derivation::sigmoid_derivative_at_z: s.dZ1 = mistaken::dZ1_derivative_at_Z1<T>; break;
-    case Derivation::x_squared: s.dW1 = mistaken::dW1_with_X_squared<T>; break;
-    case Derivation::x_layout: s.dW1 = mistaken::dW1_with_X_reshaped<T>; break;
-    }
-    return s;
-}
-
 // The "safe log" many codes use: it never sees log(0), and it is a different function.
 //   L = −(1/m) Σ [Y·log(A2 + 1e-12) + (1 − Y)·log(1 − A2 + 1e-12)]
 template <class T>
@@ -182,14 +93,6 @@ template <class T>
 T loss_for(Derivation d, const Cache<T>& c, const Matrix<T>& Y)
 {
     return d == Derivation::clamped_log ? loss_clamped_log(c.A2, Y) : loss_stable(c.Z2, Y);
-}
-
-// The analytic gradient the derivation's author computes.
-template <class T>
-Gradients<T> gradients_for(Derivation d, const Parameters<T>& P, const Matrix<T>& X, const Matrix<T>& Y, const Cache<T>& c,
-                           const T& learning_rate = T(1), BackwardCache<T>* intermediates = nullptr)
-{
-    return backward(P, X, Y, c, steps_for(d, learning_rate), intermediates);
 }
 
 } // namespace xornet

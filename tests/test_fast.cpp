@@ -10,7 +10,7 @@
 
 #include "check/check.hpp"
 #include "check/directional.hpp"
-#include "gallery.hpp"
+#include "mistakes.hpp"
 #include "scalar/precision.hpp"
 #include "xor_data.hpp"
 

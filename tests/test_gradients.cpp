@@ -9,6 +9,7 @@
 
 #include "methods/central_difference.hpp"
 #include "check/check.hpp"
+#include "mistakes.hpp"
 #include "xor_data.hpp"
 #include "scalar/precision.hpp"
 

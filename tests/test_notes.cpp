@@ -81,7 +81,8 @@ bool declares(const std::string& source, const std::string& name, bool is_test_f
     }
     const std::regex function("\\b" + name + "\\s*(<[^;{}]*>)?\\s*\\(");
     const std::regex type("\\b(struct|class|enum class|enum|using)\\s+" + name + "\\b");
-    return std::regex_search(source, function) || std::regex_search(source, type);
+    const std::regex constant("\\b(constexpr|const)\\b[^;(]*\\b" + name + "\\s*(\\{|=)"); // a table, a constant
+    return std::regex_search(source, function) || std::regex_search(source, type) || std::regex_search(source, constant);
 }
 
 // A heading's anchor as GitHub (and pandoc's gfm reader) makes it: lower case,

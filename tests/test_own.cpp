@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bounds/backward_rounding.hpp"
-#include "gallery.hpp"
+#include "mistakes.hpp"
 #include "init.hpp"
 #include "input/problem.hpp"
 #include "xor_data.hpp"

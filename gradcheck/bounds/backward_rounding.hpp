@@ -39,7 +39,7 @@
 #include <limits>
 #include <vector>
 
-#include "backward.hpp"
+#include "gradients.hpp"
 #include "bounds/loss_rounding.hpp"
 #include "network.hpp"
 #include "scalar/traits.hpp"

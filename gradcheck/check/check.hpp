@@ -23,14 +23,15 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "backward.hpp"
+#include "gradients.hpp"
 #include "bounds/backward_rounding.hpp"
 #include "methods/central_difference.hpp"
 #include "check/compare.hpp"
 #include "check/directional.hpp"
 #include "methods/forward_mode.hpp"
 #include "input/instance.hpp"
-#include "methods/differences.hpp"
+#include "check/network_function.hpp"
+#include "methods/estimate.hpp"
 #include "scalar/decimal.hpp"
 #include "check/diagnosis.hpp"
 #include "init.hpp"
@@ -354,17 +355,8 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
             progress.at(done++);
             const T h = step_given ? step_asked : method_step(settings.method, theta.flat(k));
             const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
-            const auto at = [&](const T& step) { // the method at this step
-                if (settings.method == Method::complex_step)
-                    return complex_step(settings.formulas, P, X, Y, p, k, step, L, loss_error, analytic_rounding);
-                if (settings.method == Method::autodiff) {
-                    NumericDerivative<T> d;
-                    if constexpr (has_autodiff<T>) d = gradcheck::autodiff(settings.formulas, P, X, Y, p, k, L, loss_error, analytic_rounding);
-                    d.step = T(1); // "moved": autodiff has no step to vanish
-                    return d;
-                }
-                return numeric_derivative(settings.method, loss, theta.flat(k), step, loss_error);
-            };
+            NetworkCoordinate<T> f{settings.formulas, P, X, Y, p, k, L, loss_error, analytic_rounding};
+            const auto at = [&](const T& step) { return estimate(settings.method, f, theta.flat(k), step, loss_error); };
             const T reach_per_step = reach.per_unit(P, p, k) * T(stencil_reach(settings.method));
             const auto in_range = [&](NumericDerivative<T> d) { // methods/step_range.hpp: a priori
                 d.in_range = settings.method == Method::autodiff || d.step * reach_per_step <= series_range<T>();

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "gallery.hpp"
+#include "gradients.hpp"
 #include "matrix.hpp"
 
 namespace gradcheck {

@@ -23,7 +23,7 @@
 // This is the tolerance of the formulas, not of your code: a value computed in a
 // numerically poorer way (a sigmoid through tanh, far into saturation) can be off by
 // more and still come from right formulas; the diagnosis then finds no mistake.
-#include <boost/multiprecision/mpfr.hpp>
+#include "scalar/mpfr.hpp" // first: the traits of mpfr_float
 
 #include "bounds/backward_rounding.hpp"
 #include "bounds/bounded.hpp"
@@ -163,7 +163,7 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
     const Instance<Real> net = instance_for<Real>(problem);
     const xornet::Cache<Real> c = xornet::forward(net.P, net.X);
     xornet::BackwardCache<Real> b;
-    const xornet::Gradients<Real> g = xornet::backward(net.P, net.X, net.Y, c, {}, &b);
+    const xornet::Gradients<Real> g = xornet::gradients_for(xornet::Derivation::derived, net.P, net.X, net.Y, c, Real(1), &b);
 
     // The rounding your arithmetic allows, from the inputs as you read them; and the reference's own.
     const WeightsText weights = problem.weights ? *problem.weights : seeded_weights_text(problem.inputs(), problem.width(), problem.seed);

@@ -62,8 +62,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
                                            "a mistake from the gallery, or list to list them all. Default: derived")
         ->type_name("NAME");
     std::string method = "central";
-    app.add_option("--method", method, "Comma-separated list of numeric methods: central, central4, central6, richardson, "
-                                       "complex-step, autodiff, or all. Default: central")
+    app.add_option("--method", method, "Comma-separated list of numeric methods: " + method_names(false, ", ") + ", or all. Default: central")
         ->type_name("METHOD");
     app.add_option("--format", format, "text or json. Default: text")->type_name("FORMAT");
     std::string gradients;
@@ -187,7 +186,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
         for (Method m : all_methods)
             if (name == method_name(m)) o.methods.push_back(m), known = true;
         if (!known)
-            throw InputError("--method: \"" + name + "\" is not central, central4, central6, richardson, complex-step, autodiff or all");
+            throw InputError("--method: \"" + name + "\" is not " + method_names(false, ", ") + " or all");
         if (comma == std::string::npos) break;
         start = comma + 1;
     }
@@ -196,8 +195,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     if (one_pass && app.count("--method")) throw InputError(std::string(command_name(o.command)) + ": --method has no effect");
     if (o.command == Command::sweep) {
         for (Method m : o.methods)
-            if (m == Method::complex_step || m == Method::autodiff)
-                throw InputError("sweep: --method must be central, central4, central6 or richardson (a step sweep needs a difference)");
+            if (!is_difference(m)) throw InputError("sweep: --method must be " + method_names(true) + " (a step sweep needs a difference)");
         if (app.count("--step")) throw InputError("sweep: --step has no effect (the sweep tries every step)");
         if (app.count("--format")) throw InputError("sweep: --format has no effect (the sweep writes CSV and SVG)");
         if (output.empty()) throw InputError("sweep: --output must not be empty");
@@ -206,8 +204,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv)
     if (fast) {
         if (o.command != Command::check) throw InputError("--fast: only the check itself has a fast mode");
         for (Method m : o.methods)
-            if (m == Method::complex_step || m == Method::autodiff)
-                throw InputError("--fast: --method must be central, central4, central6 or richardson (a directional difference)");
+            if (!is_difference(m)) throw InputError("--fast: --method must be " + method_names(true) + " (a directional difference)");
         o.settings.fast = true;
         if (app.count("--directions")) o.settings.directions = static_cast<int>(parse_unsigned("--directions", directions, 1, 64));
     } else if (app.count("--directions"))

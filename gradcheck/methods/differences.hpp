@@ -32,8 +32,8 @@ template <class T>
 T method_step(Method m, const T& theta)
 {
     using std::pow;
-    if (m == Method::autodiff) return T(0);
-    const T root = m == Method::complex_step ? machine_epsilon<T>()
+    if (method_kind(m) == MethodKind::dual) return T(0);
+    const T root = method_kind(m) == MethodKind::complex_step ? machine_epsilon<T>()
                                              : T(pow(machine_epsilon<T>(), T(1) / T(method_order(m) + 1)));
     return power_of_two_step(root, theta);
 }
@@ -57,17 +57,15 @@ T stencil(Loss& loss, T& theta, const T& theta0, const T& h, const int* numerato
 
 } // namespace detail
 
-// Evaluates `method`, a difference method, at step h. loss_error is ε_L
-// (bounds/loss_rounding.hpp). The complex step and autodiff evaluate no real differences
-// (methods/forward_mode.hpp): asked of this function, they are a programming error, never
-// silently another method's numbers.
-template <class T, class Loss>
-NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, const T& h, const T& loss_error)
-{
-    if (method == Method::central) return central_difference(loss, theta, h, loss_error);
-    if (method != Method::central4 && method != Method::central6 && method != Method::richardson)
-        throw std::logic_error("numeric_derivative: " + std::string(method_name(method)) + " is not a difference method");
+// A difference method at step h, on loss() as a function of the variable theta refers
+// to (loss() reads it; theta is restored). loss_error is ε_L (bounds/loss_rounding.hpp).
+// Returns step 0 if h is too small for theta to move. Called by estimate()
+// (methods/estimate.hpp), the one switch over the kinds of method.
 
+// Richardson's tableau (MethodKind::extrapolation).
+template <class T, class Loss>
+NumericDerivative<T> richardson_derivative(const MethodRow& row, Loss& loss, T& theta, const T& h, const T& loss_error)
+{
     using std::abs;
     const T theta0 = theta;
     if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0), true};
@@ -79,59 +77,75 @@ NumericDerivative<T> numeric_derivative(Method method, Loss&& loss, T& theta, co
 
     NumericDerivative<T> d;
     d.step = h;
-    if (method == Method::richardson) {
-        // The extrapolated value R(s), a tableau of central differences at s, s/2, s/4,
-        // s/8, is a formula of order 8 in s. Its truncation is estimated, and its series
-        // checked, from R(h), R(2h), R(4h), as for the stencils (the six central
-        // differences at 4h … h/8 are shared). From R(h)'s tableau alone (its last
-        // correction), the estimate can be off by a factor of several where two orders
-        // nearly cancel in that correction: the verdict fuzzer found the derived
-        // formulas failed so (inputs near ±100, where a step moves Z1 by almost pi/2).
-        const int K = richardson_levels;
-        T C[K + 3], Rc[K + 3]; // central differences at 4h/2^j, j = 0 … K + 2, and their rounding bounds
-        for (int j = 0; j <= K + 2; ++j) {
-            const T hj = T(T(4 * h) / T(1 << j));
-            const int one[1] = {1};
-            C[j] = detail::stencil(loss, theta, theta0, hj, one, 1, 2);
-        }
-        const T eps = with_point_error(C[2], 4);
-        for (int j = 0; j <= K + 2; ++j) Rc[j] = eps / T(T(4 * h) / T(1 << j)); // ε/s for each central difference
-        // The tableau on C[first] … C[first + K]: A[i][j], i extrapolation steps applied
-        // to the central differences at s/2^j; R its rounding bounds.
-        T A[K + 1][K + 1], R[K + 1][K + 1];
-        bool tableau_holds = true;
-        const auto extrapolate = [&](int first) {
-            for (int j = 0; j <= K; ++j) A[0][j] = C[first + j], R[0][j] = Rc[first + j];
-            for (int i = 1; i <= K; ++i) {
-                const T four_i(1 << (2 * i));
-                for (int j = 0; j + i <= K; ++j) {
-                    A[i][j] = (four_i * A[i - 1][j + 1] - A[i - 1][j]) / T(four_i - T(1));
-                    R[i][j] = (four_i * R[i - 1][j + 1] + R[i - 1][j]) / T(four_i - T(1));
-                }
-            }
-            // The extrapolation assumes that at each level the leading term of what is
-            // left leads, at every step it uses: every three neighbours of a column must
-            // follow their series, as central differences must (methods/central_difference.hpp).
-            for (int i = 0; i + 2 <= K; ++i)
-                for (int j = 0; j + i + 2 <= K; ++j)
-                    tableau_holds = tableau_holds && error_model_holds(A[i][j + 2], A[i][j + 1], A[i][j], 2 + 2 * i, R[i][j + 2]);
-            return A[K][0];
-        };
-        const T R4 = extrapolate(0), R2 = extrapolate(1), R1 = extrapolate(2);
-        const T rho = R[K][0]; // the rounding bound of R(h), from its tableau (the last one built)
-        const int p = method_order(method);
-        d.value = R1;
-        d.truncation = truncation_bound(R1, R2, R4, p);
-        d.rounding = rho * T(rounding_blur(p));
-        d.error_bound = d.truncation + d.rounding;
-        d.model_holds = tableau_holds && error_model_holds(R1, R2, R4, p, rho);
-        return d;
+    // The extrapolated value R(s), a tableau of central differences at s, s/2, s/4,
+    // s/8, is a formula of order 8 in s. Its truncation is estimated, and its series
+    // checked, from R(h), R(2h), R(4h), as for the stencils (the six central
+    // differences at 4h … h/8 are shared). From R(h)'s tableau alone (its last
+    // correction), the estimate can be off by a factor of several where two orders
+    // nearly cancel in that correction: the verdict fuzzer found the derived
+    // formulas failed so (inputs near ±100, where a step moves Z1 by almost pi/2).
+    const int K = richardson_levels;
+    T C[K + 3], Rc[K + 3]; // central differences at 4h/2^j, j = 0 … K + 2, and their rounding bounds
+    for (int j = 0; j <= K + 2; ++j) {
+        const T hj = T(T(4 * h) / T(1 << j));
+        const int one[1] = {1};
+        C[j] = detail::stencil(loss, theta, theta0, hj, one, 1, 2);
     }
+    const T eps = with_point_error(C[2], 4);
+    for (int j = 0; j <= K + 2; ++j) Rc[j] = eps / T(T(4 * h) / T(1 << j)); // ε/s for each central difference
+    // The tableau on C[first] … C[first + K]: A[i][j], i extrapolation steps applied
+    // to the central differences at s/2^j; R its rounding bounds.
+    T A[K + 1][K + 1], R[K + 1][K + 1];
+    bool tableau_holds = true;
+    const auto extrapolate = [&](int first) {
+        for (int j = 0; j <= K; ++j) A[0][j] = C[first + j], R[0][j] = Rc[first + j];
+        for (int i = 1; i <= K; ++i) {
+            const T four_i(1 << (2 * i));
+            for (int j = 0; j + i <= K; ++j) {
+                A[i][j] = (four_i * A[i - 1][j + 1] - A[i - 1][j]) / T(four_i - T(1));
+                R[i][j] = (four_i * R[i - 1][j + 1] + R[i - 1][j]) / T(four_i - T(1));
+            }
+        }
+        // The extrapolation assumes that at each level the leading term of what is
+        // left leads, at every step it uses: every three neighbours of a column must
+        // follow their series, as central differences must (methods/central_difference.hpp).
+        for (int i = 0; i + 2 <= K; ++i)
+            for (int j = 0; j + i + 2 <= K; ++j)
+                tableau_holds = tableau_holds && error_model_holds(A[i][j + 2], A[i][j + 1], A[i][j], 2 + 2 * i, R[i][j + 2]);
+        return A[K][0];
+    };
+    const T R4 = extrapolate(0), R2 = extrapolate(1), R1 = extrapolate(2);
+    const T rho = R[K][0]; // the rounding bound of R(h), from its tableau (the last one built)
+    const int p = row.order;
+    d.value = R1;
+    d.truncation = truncation_bound(R1, R2, R4, p);
+    d.rounding = rho * T(rounding_blur(p));
+    d.error_bound = d.truncation + d.rounding;
+    d.model_holds = tableau_holds && error_model_holds(R1, R2, R4, p, rho);
+    return d;
+}
 
-    static const int c4[2] = {8, -1}, c6[3] = {45, -9, 1};
-    const int* c = method == Method::central4 ? c4 : c6;
-    const int points = method == Method::central4 ? 2 : 3, denominator = method == Method::central4 ? 12 : 60;
-    const int p = method_order(method);
+// An antisymmetric stencil of the method table (MethodKind::stencil).
+template <class T, class Loss>
+NumericDerivative<T> stencil_derivative(const MethodRow& row, Loss& loss, T& theta, const T& h, const T& loss_error)
+{
+    // The plain central difference uses the points actually reached (central_difference.hpp).
+    if (row.points == 1) return central_difference(loss, theta, h, loss_error);
+    using std::abs;
+    const T theta0 = theta;
+    if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0), true};
+    // Each evaluation point θ + kh may itself be rounded, by up to u·|θ + kh|; that moves
+    // f by |f'|·u·|θ + kh|, which counts like extra rounding of the loss.
+    const auto with_point_error = [&](const T& derivative, int reach) {
+        return T(loss_error + machine_epsilon<T>() * T(abs(theta0) + T(reach) * h) * abs(derivative));
+    };
+
+    NumericDerivative<T> d;
+    d.step = h;
+
+    const int* c = row.numerators.data(); // the stencil, from its row of the method table
+    const int points = row.points, denominator = row.denominator;
+    const int p = row.order;
     const T D1 = detail::stencil(loss, theta, theta0, h, c, points, denominator);
     const T D2 = detail::stencil(loss, theta, theta0, T(2 * h), c, points, denominator);
     const T D4 = detail::stencil(loss, theta, theta0, T(4 * h), c, points, denominator);

@@ -36,23 +36,6 @@ T series_range()
     return T(std::numbers::pi / 2);
 }
 
-// The farthest point of the method's evaluations, in steps h: central differences
-// reach ±4h (at D(4h)), the stencils of order 4 and 6 ±8h and ±12h, Richardson ±4h
-// (its tableau for R(4h)),
-// the complex step i·4h. Autodiff takes no step.
-inline constexpr int stencil_reach(Method m)
-{
-    switch (m) {
-    case Method::central: return 4;
-    case Method::central4: return 8;
-    case Method::central6: return 12;
-    case Method::richardson: return 4; // the tableau of R(4h) starts at 4h
-    case Method::complex_step: return 4;
-    case Method::autodiff: return 0;
-    }
-    return 4;
-}
-
 // How much each parameter moves the pre-activations per unit of its own change
 // (the table above), for one network and data: "sensitivity" of Z1 and Z2 to θ.
 template <class T>

@@ -1,5 +1,5 @@
 // The checker instantiated for Boost's cpp_bin_float_50.
-#include <boost/multiprecision/cpp_bin_float.hpp>
+#include "scalar/bin_float.hpp" // first: the traits of cpp_bin_float
 
 #include "run/jobs.hpp"
 

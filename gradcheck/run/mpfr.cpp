@@ -1,5 +1,5 @@
 // The checker instantiated for MPFR's mpfr_float, with the digit count set at run time.
-#include <boost/multiprecision/mpfr.hpp>
+#include "scalar/mpfr.hpp" // first: the traits of mpfr_float
 
 #include "run/jobs.hpp"
 

@@ -1,5 +1,9 @@
 // What the checker needs to know about a scalar type T: its machine epsilon,
-// how many decimal digits it carries, and how to print it.
+// how many decimal digits it carries, how to print it, its complex type (for the
+// complex step) and whether Boost's autodiff runs on it. This header knows the
+// hardware types only; a multiprecision type brings its own answers in its own
+// header (scalar/bin_float.hpp, scalar/mpfr.hpp), which only the translation units
+// of that type include: the double one parses no multiprecision header.
 #pragma once
 
 #include <charconv>
@@ -11,11 +15,32 @@
 #include <system_error>
 #include <type_traits>
 
-#include <boost/multiprecision/mpfr.hpp>
+#include <complex>
 
 namespace gradcheck {
 
-using boost::multiprecision::mpfr_float;
+// Decimal digits of a type whose precision is fixed at compile time; a type whose
+// precision is set at run time (mpfr_float) specialises this (scalar/mpfr.hpp).
+template <class T>
+struct digits_of {
+    static int working() { return std::numeric_limits<T>::digits10; }
+    static int round_trip() { return std::numeric_limits<T>::max_digits10; }
+};
+
+// The complex type over T, for the complex step: std::complex for the hardware
+// types; scalar/bin_float.hpp and scalar/mpfr.hpp add theirs.
+template <class T>
+struct complex_of { using type = std::complex<T>; };
+
+// Whether Boost 1.74's autodiff compiles with T (it does not with mpfr_float: its
+// catch-all conversion operator is ambiguous with mpfr's constructors).
+template <class T>
+inline constexpr bool has_autodiff = true;
+
+// Whether the complex type U should have exp and 1/(1 + w) computed from its real
+// parts (MPC: see methods/forward_mode.hpp).
+template <class U>
+inline constexpr bool complex_by_parts = false;
 
 // u = machine epsilon: the gap between 1 and the next number of T. Rounding one
 // operation changes a result by a relative amount of at most u/2 (round to nearest);
@@ -31,16 +56,14 @@ T machine_epsilon()
 template <class T>
 int working_digits()
 {
-    if constexpr (std::is_same_v<T, mpfr_float>) return static_cast<int>(mpfr_float::default_precision());
-    else return std::numeric_limits<T>::digits10;
+    return digits_of<T>::working();
 }
 
 // Significant digits that print a value of T so that it reads back exactly.
 template <class T>
 int round_trip_digits()
 {
-    if constexpr (std::is_same_v<T, mpfr_float>) return static_cast<int>(mpfr_float::default_precision()) + 3;
-    else return std::numeric_limits<T>::max_digits10;
+    return digits_of<T>::round_trip();
 }
 
 // x in scientific notation with `digits` significant digits, as printf's %.*e writes it.

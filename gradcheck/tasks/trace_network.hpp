@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "backward.hpp"
+#include "gradients.hpp"
 #include "check/check.hpp"
 #include "tasks/trace.hpp"
 

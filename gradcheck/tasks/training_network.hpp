@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "check/check.hpp"
-#include "train.hpp"    // lib: xornet::train
+#include "gradients.hpp"  // lib: xornet::descend
 #include "tasks/training.hpp" // gradcheck: what to report
 
 namespace gradcheck {
@@ -60,14 +60,12 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         r.checks.push_back(t);
     };
 
-    xornet::TrainingSettings<T> step{rate, 1};
-    const xornet::BackwardSteps<T> steps = xornet::steps_for(settings.formulas, rate);
     progress::Task progress("epoch", training.epochs);
     for (std::size_t epoch = 0; epoch < training.epochs; ++epoch) {
         progress.at(epoch);
         if (epoch % training.every == 0) check_now(epoch);
         if (!r.backward_error.empty()) return r; // a pass whose shapes do not fit takes no step
-        xornet::train(P, X, Y, step, {}, steps); // as its author trains: with the derivation's own steps
+        xornet::descend(settings.formulas, P, X, Y, rate); // as its author trains: with the derivation's own steps
         if (!finite(P)) {
             // Nothing after this can be checked (or printed as a result): every value is inf or NaN.
             r.diverged_at = epoch + 1;

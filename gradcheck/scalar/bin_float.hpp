@@ -1,0 +1,18 @@
+// Boost's cpp_bin_float_50 and cpp_bin_float_100 as the checker sees them
+// (scalar/traits.hpp): their complex types. Included only where these types are
+// instantiated (run/bin50.cpp, run/bin100.cpp).
+#pragma once
+
+#include <boost/multiprecision/cpp_bin_float.hpp>
+#include <boost/multiprecision/cpp_complex.hpp>
+
+#include "scalar/traits.hpp"
+
+namespace gradcheck {
+
+template <>
+struct complex_of<boost::multiprecision::cpp_bin_float_50> { using type = boost::multiprecision::cpp_complex_50; };
+template <>
+struct complex_of<boost::multiprecision::cpp_bin_float_100> { using type = boost::multiprecision::cpp_complex_100; };
+
+} // namespace gradcheck

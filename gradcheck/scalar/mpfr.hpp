@@ -1,0 +1,32 @@
+// MPFR's mpfr_float as the checker sees it (scalar/traits.hpp): digits set at run
+// time (mpfr_float::default_precision), MPC's mpc_complex for the complex step,
+// no Boost autodiff. Included only where mpfr_float is instantiated (run/mpfr.cpp,
+// check/own.cpp), before anything that uses these traits.
+#pragma once
+
+#include <boost/multiprecision/mpc.hpp>
+#include <boost/multiprecision/mpfr.hpp>
+
+#include "scalar/traits.hpp"
+
+namespace gradcheck {
+
+using boost::multiprecision::mpc_complex;
+using boost::multiprecision::mpfr_float;
+
+template <>
+struct digits_of<mpfr_float> {
+    static int working() { return static_cast<int>(mpfr_float::default_precision()); }
+    static int round_trip() { return static_cast<int>(mpfr_float::default_precision()) + 3; }
+};
+
+template <>
+struct complex_of<mpfr_float> { using type = mpc_complex; };
+
+template <>
+inline constexpr bool has_autodiff<mpfr_float> = false;
+
+template <>
+inline constexpr bool complex_by_parts<mpc_complex> = true;
+
+} // namespace gradcheck
