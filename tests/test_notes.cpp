@@ -339,4 +339,34 @@ BOOST_AUTO_TEST_CASE(graph_picture_is_what_the_command_draws)
                                    "build/gradcheck/gradcheck graph --output notes/graph.svg");
 }
 
+// The README's layout tables follow the tree: every path the documents name in
+// backticks (`gradcheck/check/compare.hpp`, `lib/gallery.hpp`) exists, and the README
+// names every folder of gradcheck/, every source file under gradcheck/ and every
+// header of lib/.
+BOOST_AUTO_TEST_CASE(layout_follows_the_tree)
+{
+    const std::regex path("`((lib|gradcheck|tests|notes)/[A-Za-z0-9_./-]*)`");
+    int named = 0;
+    for (const fs::path& file : documents()) {
+        const std::string text = read(file);
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), path); it != std::sregex_iterator(); ++it, ++named)
+            BOOST_TEST(fs::exists(root() / (*it)[1].str()),
+                       fs::relative(file, root()).string() << " names `" << (*it)[1] << "`, which does not exist");
+    }
+    BOOST_TEST(named >= 50, "the documents name " << named << " paths");
+    const std::string readme = read(root() / "README.md");
+    const auto named_in_readme = [&](const fs::path& p, bool folder) {
+        return readme.find("`" + fs::relative(p, root()).string() + (folder ? "/`" : "`")) != std::string::npos;
+    };
+    for (const auto& entry : fs::recursive_directory_iterator(root() / "gradcheck")) {
+        if (entry.is_directory())
+            BOOST_TEST(named_in_readme(entry.path(), true), "README.md's layout does not name " << entry.path().filename() << "/");
+        else if (entry.path().extension() == ".cpp")
+            BOOST_TEST(named_in_readme(entry.path(), false), "README.md's layout does not name " << fs::relative(entry.path(), root()));
+    }
+    for (const auto& entry : fs::directory_iterator(root() / "lib"))
+        if (entry.path().extension() == ".hpp" && entry.path().filename() != "xornet.hpp")
+            BOOST_TEST(named_in_readme(entry.path(), false), "README.md's layout does not name " << fs::relative(entry.path(), root()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
