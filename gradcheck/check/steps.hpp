@@ -1,0 +1,121 @@
+// The step of one element: the rule's step reduced where the error series does not
+// hold (fit_step), a step given by hand confirmed at the rule's step, and the notes
+// the report makes of both. Used by the element loop (check/check.hpp) and --fast
+// (check/fast.hpp).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+
+#include <boost/math/special_functions/fpclassify.hpp>
+
+#include "check/compare.hpp"
+#include "input/error.hpp"
+#include "methods/central_difference.hpp"
+#include "report/report.hpp"
+#include "scalar/decimal.hpp"
+#include "scalar/traits.hpp"
+
+namespace gradcheck {
+// At most this many reductions of the step by 4 (a factor of 4^16 ≈ 4e9).
+inline constexpr int max_step_reductions = 16;
+
+// Where D at h, 2h, 4h does not behave as the error model says, the step is too
+// large for this θ: retry at h/4, h/16, … (at(h) evaluates the method at h) while
+// θ ± h still moves; reduced tells whether it did. Once the step has proved too
+// large, its balance of truncation against rounding is off too: go on while the
+// error bound keeps shrinking.
+template <class T, class At>
+NumericDerivative<T> fit_step(NumericDerivative<T> numeric, bool& reduced, At&& at)
+{
+    reduced = false;
+    for (int r = 0; r < max_step_reductions && numeric.step != T(0) && (!numeric.model_holds || reduced); ++r) {
+        const NumericDerivative<T> smaller = at(T(numeric.step / T(4)));
+        if (smaller.step == T(0)) break;
+        if (numeric.model_holds && !(smaller.model_holds && smaller.error_bound < numeric.error_bound)) break;
+        numeric = smaller;
+        reduced = true;
+    }
+    return numeric;
+}
+
+// Notes on e that fit_step reduced the rule's step h (and why it was declined, if no
+// smaller step fitted the model either).
+template <class T>
+void note_reduction(ElementCheck& e, const NumericDerivative<T>& numeric, const T& h)
+{
+    e.step_from = scientific(h, 3);
+    if (!numeric.model_holds)
+        e.declined_because = "from h = " + e.step_from + " down to " + e.step
+                             + ", the error series could not be trusted at any step (see gradcheck/methods/step_range.hpp), so no bound can be";
+}
+
+// The step of --step in T. The flag takes any magnitude; a precision that holds it only
+// as 0 or inf refuses it (the caller names the precision).
+template <class T>
+T given_step(const std::string& text)
+{
+    const T h = from_decimal<T>(text);
+    if (h == T(0)) throw InputError("--step: " + text + " is 0 in this precision (below its smallest positive number)");
+    if (!(boost::math::isfinite)(h)) throw InputError("--step: " + text + " overflows to inf in this precision");
+    return h;
+}
+
+// A step given by hand is the step the user studies, and the report shows it; but
+// its verdict is confirmed at the step rule's (fitted) step, whose error model the
+// check trusts:
+//  - a difference beyond the rule step's tolerance FAILs the element, whatever the
+//    given step said (a coarse --step cannot pass a mistake the rule's step catches);
+//  - a difference beyond the given step's tolerance that the rule's step does not
+//    confirm declines the element: that far from θ, the terms of the error series
+//    can change sign (the sigmoid's poles lie off the real axis), so an estimate
+//    built from D at h, 2h, 4h can miss them; the bound failed, not the formula.
+// Right formulas fail at neither step, so this adds no false FAIL and no false PASS.
+// Returns true when the rule's comparison should stand for the element in the
+// diagnosis: it failed, or it holds with the tighter tolerance.
+// The rule's comparison, when it was made, is left in *compared.
+template <class T>
+bool confirm_at_rule_step(ElementCheck& e, const T& analytic, const T& analytic_error, const NumericDerivative<T>& given,
+                          const NumericDerivative<T>& rule, std::optional<ElementCheck>* compared = nullptr)
+{
+    if (rule.step == T(0) || !(boost::math::isfinite)(rule.value)) return false;
+    const ElementCheck at_rule = compare(analytic, rule, analytic_error);
+    if (at_rule.declined) return false;
+    if (compared != nullptr) *compared = at_rule;
+    const std::string there = "at the step rule's h = " + at_rule.step + " the difference is " + at_rule.abs_error;
+    if (!at_rule.pass) {
+        if (e.pass) e.fails_at_rule_step = "agrees within this step's tolerance " + e.tolerance + ", but " + there + " > tolerance " + at_rule.tolerance;
+        else if (e.declined) e.fails_at_rule_step = "not checked at this step (" + e.declined_because + "), but " + there + " > tolerance " + at_rule.tolerance;
+        e.pass = e.declined = false;
+        e.declined_because.clear();
+        return true;
+    }
+    if (!e.pass && !e.declined) {
+        e.declined = true;
+        e.declined_because = "the difference " + e.abs_error + " exceeds this step's tolerance " + e.tolerance + ", but " + there
+                             + " ≤ tolerance " + at_rule.tolerance + ": this far from θ the error series escaped its bound "
+                               "(its terms can change sign), so this step cannot decide";
+        return false;
+    }
+    return e.pass && rule.error_bound < given.error_bound;
+}
+
+
+// A step given by hand can make the tolerance larger than every value of the
+// gradient (in float, ε_L/h at h = 1e-5 is about 0.1): then an element compared
+// absolutely passes whatever the formulas, and its pass would mean nothing. Such an
+// element is declined (unless the rule's step failed it). At the step rule's own
+// step the tolerance is the least the arithmetic allows; where gradients vanish
+// there, a blind: line says so instead.
+template <class T>
+void decline_if_vacuous(ElementCheck& e, const T& tolerance, const T& largest_of_gradient)
+{
+    if (!(e.pass && e.near_zero && tolerance >= largest_of_gradient)) return;
+    e.declined = true, e.pass = false;
+    e.declined_because = "at h = " + e.step + " the tolerance " + e.tolerance
+                         + " is at least the largest value of the whole gradient: nothing can be checked; a step nearer the rule's may";
+}
+
+} // namespace gradcheck
