@@ -11,18 +11,15 @@ namespace {
 
 std::string worst_line(const OwnReport& r)
 {
-    double worst = 1e9, needed = 0;
-    std::string where;
+    DigitsSummary summary;
     std::size_t total = 0, failed = 0;
-    for (const auto& a : r.arrays)
-        for (const auto& e : a.elements) {
-            ++total;
-            failed += !e.pass;
-            if (!e.near_zero && e.digits < worst)
-                worst = e.digits, needed = e.digits_needed, where = a.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]";
-        }
-    const std::string digits = where.empty() ? "every element compared absolutely"
-                                             : "worst " + fixed1(worst) + " digits at " + where + ", " + fixed1(needed) + " needed";
+    for (const auto& a : r.arrays) {
+        summary.add(a);
+        for (const auto& e : a.elements) ++total, failed += !e.pass;
+    }
+    const std::string digits = !summary.has_digits ? "every element compared absolutely"
+                                                   : "worst " + fixed1(summary.worst) + " digits at " + summary.worst_at + ", "
+                                                         + fixed1(summary.needed_at_worst) + " needed";
     return (failed ? std::to_string(failed) + " of " + std::to_string(total) + " elements FAIL"
                    : "all " + std::to_string(total) + " elements agree") + " (" + digits + ")";
 }

@@ -36,6 +36,10 @@ struct ElementCheck {
     bool pass = false;
 };
 
+// Whether e has digits of agreement: only an element compared by relative error
+// does (one within its tolerance of 0 is compared absolutely; a declined one not at all).
+inline bool has_digits(const ElementCheck& e) { return !e.near_zero && !e.declined; }
+
 struct PartialCheck {
     std::string name;        // "dL/dW1"
     std::string shape;       // "2×2"
@@ -49,7 +53,7 @@ struct PartialCheck {
     void add(ElementCheck e) // the next element, row-major
     {
         pass = pass && e.pass;
-        if (!e.near_zero && !e.declined) worst_digits = std::min(worst_digits, e.digits); // the others have no digits
+        if (gradcheck::has_digits(e)) worst_digits = std::min(worst_digits, e.digits);
         elements.push_back(std::move(e));
     }
     bool all_near_zero() const // every element within rounding of 0: no mistake confined to it can show
@@ -60,9 +64,31 @@ struct PartialCheck {
     }
     bool has_digits() const  // false when every element was compared absolutely
     {
-        for (const auto& e : elements)
-            if (!e.near_zero && !e.declined) return true;
-        return false;
+        return std::any_of(elements.begin(), elements.end(), [](const ElementCheck& e) { return gradcheck::has_digits(e); });
+    }
+};
+
+// The digits of a set of partials, counted in this one place (the verdict line, the
+// table's "needed" column, each row of a training run, your gradients' summary).
+struct DigitsSummary {
+    bool has_digits = false;
+    double worst = 0;                  // the fewest digits of any element
+    double needed_at_worst = 0;        // the digits that element needed
+    std::string worst_at;              // where: "dL/dW1[0,1]"
+    double fewest_needed = 0;          // the fewest digits any element needed
+    const ElementCheck* least_spare = nullptr; // the element with the least digits − needed (a failing one, if any)
+
+    void add(const PartialCheck& p)
+    {
+        for (const ElementCheck& e : p.elements) {
+            if (!gradcheck::has_digits(e)) continue;
+            if (!has_digits || e.digits < worst)
+                worst = e.digits, needed_at_worst = e.digits_needed,
+                worst_at = p.name + "[" + std::to_string(e.row) + "," + std::to_string(e.col) + "]";
+            if (!has_digits || e.digits_needed < fewest_needed) fewest_needed = e.digits_needed;
+            if (!least_spare || e.digits - e.digits_needed < least_spare->digits - least_spare->digits_needed) least_spare = &e;
+            has_digits = true;
+        }
     }
 };
 
@@ -106,6 +132,14 @@ struct CheckReport {
                 for (const auto& e : p.elements)
                     if (!e.pass && !e.declined) return true;
         return false;
+    }
+    // The digits of the partials that count.
+    DigitsSummary digits_summary() const
+    {
+        DigitsSummary s;
+        for (const auto& p : partials)
+            if (counts(p)) s.add(p);
+        return s;
     }
     // Nothing failed, but some element was declined: the check could not verify everything.
     bool not_verified() const { return !pass && !failed(); }

@@ -239,15 +239,11 @@ void print_ladder(std::ostream& out, const std::vector<Problem>& problems, const
         }
         // With --fast and no disagreement there are only the directions: no partial's digits.
         const bool directions_only = r.partials.size() == 1;
-        double floor = 1e9;
-        for (const auto& p : r.partials) {
-            if (!r.counts(p)) continue;
-            if (!directions_only) out << rpad(p.has_digits() ? fixed1(p.worst_digits) : "-", 8);
-            for (const auto& e : p.elements)
-                if (!e.near_zero && !e.declined) floor = std::min(floor, e.digits_needed);
-        }
+        for (const auto& p : r.partials)
+            if (r.counts(p) && !directions_only) out << rpad(p.has_digits() ? fixed1(p.worst_digits) : "-", 8);
+        const DigitsSummary digits = r.digits_summary();
         if (directions_only) out << rpad("-", 8) << rpad("-", 8) << rpad("-", 8) << rpad("-", 8);
-        out << rpad(floor < 1e9 ? fixed1(floor) : "-", 8) << "  " << (r.pass ? "pass" : failed(r) ? "FAIL" : "not verified")
+        out << rpad(digits.has_digits ? fixed1(digits.fewest_needed) : "-", 8) << "  " << (r.pass ? "pass" : failed(r) ? "FAIL" : "not verified")
             << (directions_only ? " (fast: along the directions)" : "") << "\n";
     }
     for (const CheckReport& r : reports)
@@ -324,16 +320,10 @@ void print_text(std::ostream& out, const std::vector<Problem>& problems, const s
         const CheckReport& r = reports[i];
         const bool new_problem = several && (i == 0 || reports[i - 1].problem != r.problem);
         const std::size_t declined = count_declined(r), failed = count_elements(r, false) - declined;
-        double worst = 1e9;
-        for (const auto& p : r.partials)
-            if (r.counts(p)) worst = std::min(worst, p.worst_digits);
-        bool relative = false; // any element compared by relative error?
-        for (const auto& p : r.partials)
-            if (r.counts(p))
-                for (const auto& e : p.elements) relative = relative || !e.near_zero;
+        const DigitsSummary digits = r.digits_summary();
         out << (i ? (new_problem ? "." : ";") : "") << " " << (new_problem ? problems[r.problem].name + ": " : "") << r.precision << " "
-            << (r.pass && !relative           ? std::string("all agree, every element compared absolutely")
-                : r.pass                      ? "all agree, worst " + fixed1(worst) + " digits"
+            << (r.pass && !digits.has_digits ? std::string("all agree, every element compared absolutely")
+                : r.pass                      ? "all agree, worst " + fixed1(digits.worst) + " digits"
                 : !r.backward_error.empty() ? std::string("shape error")
                                             : (failed ? std::to_string(failed) + " elements fail" : std::string())
                                                   + (failed && declined ? ", " : "")

@@ -47,14 +47,12 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         t.max_output_error = scientific(max_error, 3);
         t.pass = report.pass;
         t.failed = report.failed();
-        for (const auto& p : report.partials)
-            for (const auto& e : p.elements) {
-                if (e.near_zero || e.declined) continue; // no digits to count
-                if (!t.has_digits || e.digits - e.digits_needed < t.digits - t.digits_needed)
-                    t.digits = e.digits, t.digits_needed = e.digits_needed;
-                t.has_digits = r.has_digits = true;
-                r.worst_digits = std::min(r.worst_digits, e.digits);
-            }
+        const DigitsSummary digits = report.digits_summary(); // the row shows the element with the least to spare
+        if (digits.has_digits) {
+            t.has_digits = r.has_digits = true;
+            t.digits = digits.least_spare->digits, t.digits_needed = digits.least_spare->digits_needed;
+            r.worst_digits = std::min(r.worst_digits, digits.worst);
+        }
         r.pass = r.pass && t.pass;
         r.failed = r.failed || t.failed;
         r.checks.push_back(t);
