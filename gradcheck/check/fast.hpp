@@ -33,6 +33,32 @@ inline bool close_call(const ElementCheck& e)
     return e.pass && !e.near_zero && e.digits - e.digits_needed < std::log10(2.0);
 }
 
+// The analytic side along v: vᵀ∇L with its rounding bound, and the rounding of the
+// points θ + t·v themselves, which the numeric side counts with ε_L.
+template <class T>
+struct AlongDirection {
+    T analytic{0}, analytic_error{0}, moved_error{0};
+};
+
+template <class T>
+AlongDirection<T> analytic_along(const std::vector<T>& v, const std::vector<T>& g, const std::vector<T>& g_error,
+                                 const std::vector<T>& theta0, const T& reach_h)
+{
+    using std::abs;
+    const T u = machine_epsilon<T>();
+    AlongDirection<T> a;
+    T terms(0);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        a.analytic += v[i] * g[i];
+        a.analytic_error += abs(v[i]) * g_error[i];
+        terms += abs(T(v[i] * g[i]));
+        // θ_i + t·v_i for |t| up to 4h (the farthest point of the stencils) rounds by ≤ u/2 of itself
+        a.moved_error += abs(g[i]) * u / T(2) * T(abs(theta0[i]) + T(4) * reach_h * abs(v[i]));
+    }
+    a.analytic_error += T(v.size()) * u * terms;
+    return a;
+}
+
 // The fast check (check/directional.hpp): vᵀ∇L against d/dt L(θ + t·v) along K random unit
 // directions and along each partial's analytic gradient, as one "partial" v·∇L of
 // one element per direction. P is moved along v and restored.
@@ -42,7 +68,6 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
                                const CheckSettings& settings, const PreactivationReach<T>& reach)
 {
     using std::abs;
-    const T u = machine_epsilon<T>();
     const std::vector<T*> theta = flattened(P);
     const std::vector<T> g = flattened(grads), g_error = flattened(analytic_error);
     const std::size_t n = theta.size();
@@ -54,36 +79,25 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
     PartialCheck partial;
     std::vector<std::vector<double>> directions = random_directions(n, settings.directions, settings.direction_seed);
     for (auto& along_partial : partial_directions(grads)) directions.push_back(std::move(along_partial));
-    partial.name = "v·∇L";
-    partial.rows = directions.size();
-    partial.cols = 1;
-    partial.shape = xornet::shape_string(partial.rows, 1);
-    partial.shape_names = "directions×1";
-    partial.pass = true;
-    partial.worst_digits = working_digits<T>();
+    partial.name = "v·∇L"; // one element per direction
+    partial.rows = directions.size(), partial.cols = 1;
+    partial.shape = xornet::shape_string(partial.rows, 1), partial.shape_names = "directions×1";
+    partial.pass = true, partial.worst_digits = working_digits<T>();
     const T rule_h = method_step(settings.method, scale);
     const T h = step_given ? given_step<T>(*settings.step) : rule_h;
     progress::Task progress("direction", directions.size());
     for (std::size_t d = 0; d < directions.size(); ++d) {
         progress.at(d);
         std::vector<T> v(n);
-        T analytic(0), analytic_err(0), terms(0), moved_error(0);
-        const T reach_h = std::max(h, rule_h);
-        for (std::size_t i = 0; i < n; ++i) {
-            v[i] = T(directions[d][i]);
-            analytic += v[i] * g[i];
-            analytic_err += abs(v[i]) * g_error[i];
-            terms += abs(T(v[i] * g[i]));
-            // θ_i + t·v_i for |t| up to 4h (the farthest point of the stencils) rounds by ≤ u/2 of itself
-            moved_error += abs(g[i]) * u / T(2) * T(abs(theta0[i]) + T(4) * reach_h * abs(v[i]));
-        }
-        analytic_err += T(n) * u * terms;
+        for (std::size_t i = 0; i < n; ++i) v[i] = T(directions[d][i]);
+        const AlongDirection<T> a = analytic_along(v, g, g_error, theta0, T(std::max(h, rule_h)));
+        const T &analytic = a.analytic, &analytic_err = a.analytic_error;
         T t(0);
         const auto along = [&] {
             for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i] + t * v[i];
             return loss();
         };
-        const T eps = loss_error + moved_error;
+        const T eps = loss_error + a.moved_error;
         const T reach_per_step = reach.per_unit_along(P, v) * T(stencil_reach(settings.method));
         const auto at = [&](const T& step) { // the method at this step, in the range of its series (methods/step_range.hpp)
             NumericDerivative<T> d = numeric_derivative(settings.method, along, t, step, eps);
@@ -93,8 +107,7 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
         };
         NumericDerivative<T> numeric = at(h);
         bool reduced = false;
-        if (!step_given)
-            numeric = fit_step(numeric, reduced, at);
+        if (!step_given) numeric = fit_step(numeric, reduced, at);
         if (!(boost::math::isfinite)(numeric.value)) {
             for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i];
             throw InputError("--fast: the loss is not finite at θ ± h·v for direction " + std::to_string(d) + " (h = "

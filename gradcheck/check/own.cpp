@@ -147,6 +147,67 @@ std::vector<Candidate<Real>> candidates_in(const Instance<Real>& net, const Inpu
     return out;
 }
 
+// One array of yours against the reference: each element within the rounding your
+// arithmetic allows (allowed) plus the reference's own and the last digit written.
+PartialCheck check_own_array(const std::string& name, const TextMatrix& text, const OwnPrecision& yours, int digits,
+                             const RealMatrix& reference, const RealMatrix& yours_allowed, const RealMatrix& reference_allowed,
+                             OwnReport& r, Judged<Real>& values)
+{
+    const OwnArrayKind* kind = nullptr;
+    for (const OwnArrayKind& k : own_array_kinds)
+        if (name == k.name) kind = &k;
+    values = {name, from_text<Real>(text, name), reference, reference, {}, reference};
+    PartialCheck partial;
+    partial.name = name;
+    partial.shape_names = kind->shape_names;
+    partial.meaning = kind->meaning;
+    partial.rows = text.rows(), partial.cols = text.cols();
+    partial.shape = xornet::shape_string(partial.rows, partial.cols);
+    partial.pass = true, partial.worst_digits = digits;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        const Real y = values.checked.flat(k);
+        const bool exact = round_to_bits(y, yours.bits, yours.min_exponent) == y;
+        const Real written = exact ? Real(0) : half_last_digit(text.flat(k));
+        r.short_values += written > yours_allowed.flat(k);
+        values.slack.flat(k) = reference_allowed.flat(k) + written; // the tolerance but the formulas' rounding
+        values.tolerance.flat(k) = yours_allowed.flat(k) + values.slack.flat(k);
+        NumericDerivative<Real> right{reference.flat(k), values.tolerance.flat(k), Real(0), Real(0), Real(0), true};
+        ElementCheck e = compare(y, right, Real(0));
+        e.analytic = text.flat(k); // as you wrote it
+        e.analytic_shown = scientific(y, yours.max_digits10);
+        e.numeric_shown = scientific(reference.flat(k), yours.max_digits10);
+        e.row = k / text.cols(), e.col = k % text.cols();
+        r.weak += !e.near_zero && e.digits_needed < 2;
+        partial.add(std::move(e));
+    }
+    values.pass = partial.pass;
+    return partial;
+}
+
+// Right values from a coarser arithmetic than the file says are not a mistake of the
+// formulas: the finest arithmetic whose rounding explains every difference, if any
+// and if no mistake of the gallery explains them (16-bit formats are too coarse to
+// tell). "" when none does.
+std::string coarser_arithmetic_story(const Instance<Real>& net, const InputErrors<Real>& inputs, const OwnPrecision& yours,
+                                     const std::vector<Judged<Real>>& judged)
+{
+    for (const char* coarser : {"float128", "long-double", "double", "float32"}) {
+        const OwnPrecision p = parse_own_precision(coarser, "precision");
+        if (p.bits >= yours.bits) continue;
+        const Arithmetic<Real> a{ldexp(Real(1), 1 - p.bits), ldexp(Real(1), p.min_exponent)};
+        const RoundingBounds<Real> wider = rounding_bounds(net.P, net.X, net.Y, a, &inputs);
+        bool all = true;
+        for (const Judged<Real>& v : judged)
+            for (std::size_t k = 0; k < v.checked.size(); ++k)
+                all = all && abs(Real(v.checked.flat(k) - v.reference.flat(k))) <= v.tolerance.flat(k) + arrays_of(wider)[v.name].flat(k);
+        if (!all) continue;
+        const bool digits = std::isdigit(static_cast<unsigned char>(yours.name[0]));
+        return "every difference is within " + p.name + "'s rounding: were the values computed in " + p.name + ", not in "
+               + yours.name + (digits ? " digits" : "") + " as the file says? (or is the mistake too small for " + p.name + " to show?)";
+    }
+    return "";
+}
+
 } // namespace
 
 OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gradients)
@@ -180,46 +241,13 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
     r.reference_digits = digits;
     r.N = problem.inputs(), r.H = problem.width(), r.m = problem.examples();
     r.pass = true;
-    std::vector<Judged<Real>> judged;
+    std::vector<Judged<Real>> judged(gradients.arrays.size());
     const PassArrays exact = arrays_of(c, b, g);
-    for (const auto& [name, text] : gradients.arrays) {
-        const OwnArrayKind* kind = nullptr;
-        for (const OwnArrayKind& k : own_array_kinds)
-            if (name == k.name) kind = &k;
-        const RealMatrix& reference = exact[name];
-        const RealMatrix& yours_allowed = arrays_of(allowed)[name];
-        const RealMatrix& reference_allowed = arrays_of(reference_rounding)[name];
-        Judged<Real> values{name, from_text<Real>(text, name), reference, reference, {}, reference};
-        PartialCheck partial;
-        partial.name = name;
-        partial.shape_names = kind->shape_names;
-        partial.meaning = kind->meaning;
-        partial.rows = text.rows();
-        partial.cols = text.cols();
-        partial.shape = xornet::shape_string(partial.rows, partial.cols);
-        partial.pass = true;
-        partial.worst_digits = digits;
-        for (std::size_t k = 0; k < text.size(); ++k) {
-            const Real y = values.checked.flat(k);
-            const bool exact = round_to_bits(y, yours.bits, yours.min_exponent) == y;
-            const Real written = exact ? Real(0) : half_last_digit(text.flat(k));
-            r.short_values += written > yours_allowed.flat(k);
-            values.slack.flat(k) = reference_allowed.flat(k) + written; // the tolerance but the formulas' rounding
-            values.tolerance.flat(k) = yours_allowed.flat(k) + values.slack.flat(k);
-            NumericDerivative<Real> right{reference.flat(k), values.tolerance.flat(k), Real(0), Real(0), Real(0), true};
-            ElementCheck e = compare(y, right, Real(0));
-            e.analytic = text.flat(k); // as you wrote it
-            e.analytic_shown = scientific(y, yours.max_digits10);
-            e.numeric_shown = scientific(reference.flat(k), yours.max_digits10);
-            e.row = k / text.cols();
-            e.col = k % text.cols();
-            r.weak += !e.near_zero && e.digits_needed < 2;
-            partial.add(std::move(e));
-        }
-        values.pass = partial.pass;
-        r.pass = r.pass && partial.pass;
-        r.arrays.push_back(std::move(partial));
-        judged.push_back(std::move(values));
+    for (std::size_t i = 0; i < gradients.arrays.size(); ++i) {
+        const auto& [name, text] = gradients.arrays[i];
+        r.arrays.push_back(check_own_array(name, text, yours, digits, exact[name], arrays_of(allowed)[name],
+                                           arrays_of(reference_rounding)[name], r, judged[i]));
+        r.pass = r.pass && r.arrays.back().pass;
     }
     const std::vector<Candidate<Real>> candidates = candidates_in(net, inputs, arithmetic);
     r.hidden = hidden_mistakes(judged, candidates);
@@ -227,27 +255,8 @@ OwnReport check_own_gradients(const Problem& problem, const OwnGradientsText& gr
         const Diagnosis d = diagnose(judged, candidates, r.m);
         for (std::size_t i = 0; i < judged.size(); ++i) r.arrays[i].diagnosis = d.per_array[i];
         r.diagnosis = d.overall;
-        // Right values from a coarser arithmetic than the file says are not a mistake of the
-        // formulas: the finest arithmetic whose rounding explains every difference, if any and
-        // if no mistake of the gallery explains them (16-bit formats are too coarse to tell).
-        for (const char* coarser : {"float128", "long-double", "double", "float32"}) {
-            if (one_explanation(r.diagnosis)) break;
-            const OwnPrecision p = parse_own_precision(coarser, "precision");
-            if (p.bits >= yours.bits) continue;
-            const Arithmetic<Real> a{ldexp(Real(1), 1 - p.bits), ldexp(Real(1), p.min_exponent)};
-            const RoundingBounds<Real> wider = rounding_bounds(net.P, net.X, net.Y, a, &inputs);
-            bool all = true;
-            for (const Judged<Real>& v : judged)
-                for (std::size_t k = 0; k < v.checked.size(); ++k)
-                    all = all && abs(Real(v.checked.flat(k) - v.reference.flat(k))) <= v.tolerance.flat(k) + arrays_of(wider)[v.name].flat(k);
-            if (all) {
-                const bool digits = std::isdigit(static_cast<unsigned char>(yours.name[0]));
-                r.diagnosis = "every difference is within " + p.name + "'s rounding: were the values computed in " + p.name + ", not in "
-                              + yours.name + (digits ? " digits" : "") + " as the file says? (or is the mistake too small for " + p.name
-                              + " to show?)";
-                break;
-            }
-        }
+        if (!one_explanation(r.diagnosis))
+            if (const std::string story = coarser_arithmetic_story(net, inputs, yours, judged); !story.empty()) r.diagnosis = story;
     }
     return r;
 }

@@ -19,11 +19,29 @@ bool finite(const xornet::Parameters<T>& P)
     return true;
 }
 
+// The end of a training run: the final loss and each example's prediction.
+template <class T>
+void report_predictions(TrainReport& r, const Problem& problem, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
+                        const xornet::Matrix<T>& Y)
+{
+    using std::round;
+    const xornet::Cache<T> c = xornet::forward(P, X);
+    r.final_loss = scientific(xornet::loss_stable(c.Z2, Y), 6);
+    r.learned = true;
+    for (std::size_t i = 0; i < Y.cols(); ++i) {
+        std::string input;
+        for (std::size_t k = 0; k < X.rows(); ++k) input += (k ? "," : "") + problem.data.X(k, i);
+        r.inputs.push_back(input);
+        r.predictions.push_back(scientific(c.A2(0, i), 6));
+        r.labels.push_back(problem.data.Y(0, i));
+        r.learned = r.learned && T(round(c.A2(0, i))) == T(round(Y(0, i)));
+    }
+}
+
 template <class T>
 TrainReport train_network(const Problem& problem, const CheckSettings& settings)
 {
     using std::abs;
-    using std::round;
     Instance<T> net = instance_for<T>(problem);
     const xornet::Matrix<T>& X = net.X; // N×m
     const xornet::Matrix<T>& Y = net.Y; // 1×m
@@ -72,18 +90,7 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         }
     }
     check_now(training.epochs);
-
-    const xornet::Cache<T> c = xornet::forward(P, X);
-    r.final_loss = scientific(xornet::loss_stable(c.Z2, Y), 6);
-    r.learned = true;
-    for (std::size_t i = 0; i < Y.cols(); ++i) {
-        std::string input;
-        for (std::size_t k = 0; k < X.rows(); ++k) input += (k ? "," : "") + problem.data.X(k, i);
-        r.inputs.push_back(input);
-        r.predictions.push_back(scientific(c.A2(0, i), 6));
-        r.labels.push_back(problem.data.Y(0, i));
-        r.learned = r.learned && T(round(c.A2(0, i))) == T(round(Y(0, i)));
-    }
+    report_predictions(r, problem, P, X, Y);
     return r;
 }
 
