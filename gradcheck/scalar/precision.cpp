@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "input/comma_list.hpp"
 #include "input/error.hpp"
 
 namespace gradcheck {
@@ -31,13 +32,7 @@ std::vector<Precision> parse_precision_list(const std::string& text)
 {
     if (text == "all") return parse_precision_list(precision_ladder);
     std::vector<Precision> list;
-    std::size_t start = 0;
-    while (true) {
-        const std::size_t comma = text.find(',', start);
-        list.push_back(parse_precision(text.substr(start, comma - start)));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-    }
+    for (const std::string& name : split_comma_list(text)) list.push_back(parse_precision(name));
     return list;
 }
 

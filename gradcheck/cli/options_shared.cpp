@@ -1,0 +1,110 @@
+// The options that several commands take: --precision, --step, --formulas, --method.
+#include <charconv>
+#include <iterator>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/options_parts.hpp"
+#include "input/comma_list.hpp"
+#include "input/error.hpp"
+#include "scalar/decimal.hpp"
+
+namespace gradcheck::command_line {
+
+std::uint64_t parse_unsigned(const std::string& flag, const std::string& text, std::uint64_t lo, std::uint64_t hi)
+{
+    std::uint64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    const bool whole = !text.empty() && end == text.data() + text.size();
+    if (ec == std::errc::result_out_of_range || (whole && ec == std::errc() && (value < lo || value > hi)))
+        throw InputError(flag + ": " + text + " is out of range (" + std::to_string(lo) + " to " + std::to_string(hi) + ")");
+    if (!whole || ec != std::errc())
+        throw InputError(flag + ": \"" + text + "\" is not a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    return value;
+}
+
+void add_precision_option(CLI::App& app, std::string& precision)
+{
+    app.add_option("--precision", precision,
+                   "Comma-separated list of: float, double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
+                   "10..10000 (MPFR); all is float,double,long-double,50,100 as one table. Default: double,50")
+        ->type_name("LIST");
+}
+
+void add_step_option(CLI::App& app, std::string& step)
+{
+    app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon")->type_name("h");
+}
+
+void add_formulas_option(CLI::App& app, std::string& formulas)
+{
+    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss), seed (the seed's final formulas: no 1/m), "
+                                           "a mistake from the gallery, or list to list them all. Default: derived")
+        ->type_name("NAME");
+}
+
+void add_method_option(CLI::App& app, std::string& method)
+{
+    app.add_option("--method", method, "Comma-separated list of numeric methods: " + method_names(false, ", ") + ", or all. Default: central")
+        ->type_name("METHOD");
+}
+
+void read_precisions(const CLI::App& app, const std::string& precision, Options& o)
+{
+    o.precisions = parse_precision_list(is_one_pass(o.command) && !app.count("--precision") ? "double" : precision);
+}
+
+std::string gallery_list()
+{
+    std::string list;
+    for (const xornet::GalleryEntry& e : xornet::gallery)
+        list += std::string(e.name) + std::string(24 - e.name.size(), ' ') + std::string(e.explanation) + "\n";
+    return list;
+}
+
+xornet::Derivation read_formulas(const std::string& formulas)
+{
+    for (const xornet::GalleryEntry& e : xornet::gallery)
+        if (formulas == e.name) return e.derivation;
+    throw InputError("--formulas: \"" + formulas + "\" is not one of the gallery (see --formulas list)");
+}
+
+namespace {
+
+// Each name of the list in turn; all stands for every method.
+std::vector<Method> parse_method_list(const std::string& list)
+{
+    std::vector<Method> methods;
+    for (const std::string& name : split_comma_list(list)) {
+        bool known = name == "all";
+        if (known) methods.assign(std::begin(all_methods), std::end(all_methods));
+        for (Method m : all_methods)
+            if (name == method_name(m)) methods.push_back(m), known = true;
+        if (!known)
+            throw InputError("--method: \"" + name + "\" is not " + method_names(false, ", ") + " or all");
+    }
+    return methods;
+}
+
+} // namespace
+
+void read_methods(const CLI::App& app, const OptionText& text, Options& o)
+{
+    o.methods = parse_method_list(text.method);
+    o.settings.method = o.methods.front();
+    o.ladder = text.precision == "all" || o.methods.size() > 1;
+    if (is_one_pass(o.command) && app.count("--method"))
+        throw InputError(std::string(command_name(o.command)) + ": --method has no effect");
+}
+
+std::string read_step(const std::string& step)
+{
+    // Any magnitude: a 1000-digit check's best step (about 1e-333) lies below double's range.
+    // Each precision then refuses a step it cannot hold (check/check.hpp).
+    require_result_decimal(step, "--step");
+    if (compare_decimals(step, "0") <= 0)
+        throw InputError("--step: " + step + " is not positive");
+    return step;
+}
+
+} // namespace gradcheck::command_line
