@@ -1,5 +1,5 @@
 // The result of a gradient check, free of the scalar type: every value that
-// depends on the precision is already text. Printers (report/text.cpp, report/json.cpp)
+// depends on the precision is already text. Printers (report/text*.cpp, report/json.cpp)
 // read only this.
 #pragma once
 
