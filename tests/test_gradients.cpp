@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
@@ -394,9 +395,31 @@ BOOST_AUTO_TEST_CASE(fifty_digits) { bound_holds_on_a_known_function<cpp_bin_flo
 // The constants the derivation in methods/central_difference.hpp quotes: the rounding of
 // D(h) and of both truncation estimates adds up to 1.8·ρ for central differences
 // (1 + 1.5/3 + 2·(1.5 + 0.75)/15).
+// Each number the derivation comments quote, from the code that uses it.
 BOOST_AUTO_TEST_CASE(constants_quoted_by_the_derivation)
 {
-    BOOST_TEST(rounding_blur(2) == 1.8, boost::test_tools::tolerance(1e-12));
+    namespace tt = boost::test_tools;
+    // central_difference.hpp: the rounding blur of central differences is 1.8.
+    BOOST_TEST(rounding_blur(2) == 1.8, tt::tolerance(1e-12));
+    // central_difference.hpp: for D(h) = D* + d·h⁴ alone (h = 1, d = 1), Richardson's
+    // estimate |D(2h) − D(h)|/3 sees the next term k = 5 times, the extrapolations'
+    // |R(2h) − R(h)|/15 measure (k − 1)·d = 4 of it, counted twice: 5 + 2·4.
+    BOOST_TEST(truncation_bound(1.0, 16.0, 256.0, 2) == 13.0, tt::tolerance(1e-12));
+    // check/check.hpp: in double u^(1/3) ≈ 6e-6, and the step rule's power of two for |θ| ≤ 1 is 2^-17.
+    BOOST_TEST(std::cbrt(std::numeric_limits<double>::epsilon()) == 6.06e-6, tt::tolerance(1e-3));
+    BOOST_TEST(default_step(1.0) == 0x1p-17);
+    BOOST_TEST(method_step(Method::central, 1.0) == default_step(1.0));
+    // check/steps.hpp: at most 16 reductions of the step by 4, a factor of 4^16 ≈ 4e9.
+    BOOST_TEST(std::pow(4.0, max_step_reductions) == 4.3e9, tt::tolerance(0.01));
+    // methods/table.hpp: the stencils' coefficients give the derivative of x exactly
+    // (Σ 2k·c_k = d), and the reach is the farthest point, 4 steps of the widest stencil.
+    for (const MethodRow& row : method_table) {
+        if (row.kind != MethodKind::stencil) continue;
+        int first_moment = 0;
+        for (int k = 1; k <= row.points; ++k) first_moment += 2 * k * row.numerators[static_cast<std::size_t>(k - 1)];
+        BOOST_TEST(first_moment == row.denominator, row.name);
+        BOOST_TEST(row.reach == 4 * row.points, row.name);
+    }
 }
 
 // The complex step and autodiff evaluate no real differences: asked of the

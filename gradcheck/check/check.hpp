@@ -27,6 +27,7 @@
 #include "bounds/backward_rounding.hpp"
 #include "methods/central_difference.hpp"
 #include "check/compare.hpp"
+#include "check/element.hpp"
 #include "check/fast.hpp"
 #include "check/steps.hpp"
 #include "methods/forward_mode.hpp"
@@ -123,7 +124,7 @@ bool fast_check_settles(CheckReport& r, xornet::Parameters<T>& P, const xornet::
     return false;
 }
 
-// What every element's check shares.
+// What every element of the network shares.
 template <class T>
 struct ElementContext {
     const CheckSettings& settings;
@@ -131,63 +132,9 @@ struct ElementContext {
     const xornet::Matrix<T>& X;
     const xornet::Matrix<T>& Y;
     T L, loss_error;
-    bool step_given;
-    T step_asked;          // --step in T, if given
-    T largest_of_gradient; // max |g_i| over the whole gradient (decline_if_vacuous)
+    ElementRule<T> rule; // the method, its step, and what a vacuous tolerance is
     PreactivationReach<T> reach;
 };
-
-// One element P.p[k] against its estimate: the step (fitted, or given and confirmed at
-// the rule's), the comparison, and the estimate the verdict rests on (judged_by).
-template <class T>
-ElementCheck check_element(const ElementContext<T>& c, xornet::Param p, std::size_t k, const T& analytic,
-                           const T& analytic_rounding, const std::string& partial_name, NumericDerivative<T>& judged_by)
-{
-    const CheckSettings& settings = c.settings;
-    xornet::Matrix<T>& theta = xornet::param(c.P, p);
-    const bool has_step = method_kind(settings.method) != MethodKind::dual;
-    const T h = c.step_given ? c.step_asked : method_step(settings.method, theta.flat(k));
-    NetworkCoordinate<T> f{settings.formulas, c.P, c.X, c.Y, p, k, c.L, c.loss_error, analytic_rounding};
-    const T reach_per_step = c.reach.per_unit(c.P, p, k) * T(stencil_reach(settings.method));
-    const auto at = [&](const T& step) { // the method at this step, in the range of its series (methods/step_range.hpp)
-        NumericDerivative<T> d = estimate(settings.method, f, theta.flat(k), step, c.loss_error);
-        d.in_range = !has_step || d.step * reach_per_step <= series_range<T>();
-        d.model_holds = d.model_holds && d.in_range;
-        return d;
-    };
-    NumericDerivative<T> numeric = at(h);
-    // A step the user gave is the step they asked to study: never reduced.
-    bool reduced = false;
-    if (!c.step_given && has_step) numeric = fit_step(numeric, reduced, at);
-    const auto where = [&] { // for the errors only
-        return partial_name + "[" + std::to_string(k / theta.cols()) + "," + std::to_string(k % theta.cols()) + "]";
-    };
-    if (numeric.step == T(0))
-        throw InputError("--step: h = " + scientific(h, 3) + " is too small for " + where() + ": "
-                         + std::string(xornet::param_name(p)) + " ± h rounds back to " + scientific(theta.flat(k), 6));
-    if (is_difference(settings.method) && !(boost::math::isfinite)(numeric.value))
-        throw InputError("--step: the loss is not finite at " + std::string(xornet::param_name(p)) + " ± h for "
-                         + where() + " (h = " + scientific(h, 3) + "); choose a smaller step");
-    ElementCheck e = compare(analytic, numeric, analytic_rounding);
-    if (reduced) note_reduction(e, numeric, h);
-    if (!(boost::math::isfinite)(numeric.value)) { // forward mode: an overflow inside the complex/dual network
-        e.declined = true, e.pass = false, e.numeric_finite = false;
-        e.numeric_shown = "not finite";
-        e.declined_because = std::string(method_name(settings.method))
-                             + " overflows inside the network at these weights (a sigmoid far into saturation); "
-                               "central differences do not";
-    }
-    judged_by = numeric;
-    if (c.step_given && has_step) {
-        bool rule_reduced = false;
-        const NumericDerivative<T> rule = fit_step(at(method_step(settings.method, theta.flat(k))), rule_reduced, at);
-        if (confirm_at_rule_step(e, analytic, analytic_rounding, numeric, rule)) judged_by = rule;
-        decline_if_vacuous(e, T(numeric.error_bound + analytic_rounding), c.largest_of_gradient);
-    }
-    e.row = k / theta.cols();
-    e.col = k % theta.cols();
-    return e;
-}
 
 // Every element of partial dL/dp; values receives what the diagnosis reads.
 template <class T>
@@ -210,7 +157,13 @@ PartialCheck check_partial(const ElementContext<T>& c, xornet::Param p, const xo
         progress.at(done++);
         const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
         NumericDerivative<T> judged_by;
-        ElementCheck e = check_element(c, p, k, analytic.flat(k), analytic_rounding, partial.name, judged_by);
+        // The network as a function of this one parameter, and how far a step of 1 moves its pre-activations.
+        NetworkCoordinate<T> f{c.settings.formulas, c.P, c.X, c.Y, p, k, c.L, c.loss_error, analytic_rounding};
+        const T reach_per_step = c.reach.per_unit(c.P, p, k) * T(stencil_reach(c.settings.method));
+        const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + "," + std::to_string(k % theta.cols()) + "]";
+        ElementCheck e = check_element(c.rule, f, xornet::param(c.P, p).flat(k), analytic.flat(k), analytic_rounding,
+                                       reach_per_step, where, std::string(xornet::param_name(p)), judged_by);
+        e.row = k / theta.cols(), e.col = k % theta.cols();
         values.reference.flat(k) = judged_by.value;
         values.tolerance.flat(k) = T(judged_by.error_bound + analytic_rounding);
         values.skip[k] = e.declined;
@@ -250,11 +203,13 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     r.pass = true;
     if (settings.fast && fast_check_settles(r, P, X, cache, grads, analytic_error, loss_error, loss, settings)) return r;
 
-    ElementContext<T> c{settings, P, X, Y, L, loss_error, settings.step.has_value(), T(0), T(0), PreactivationReach<T>(X, cache.A1)};
-    if (c.step_given) c.step_asked = given_step<T>(*settings.step);
+    ElementRule<T> rule;
+    rule.method = settings.method, rule.loss_error = loss_error;
+    if (settings.step) rule.step_given = true, rule.step_asked = given_step<T>(*settings.step);
     for (Param p : xornet::all_params)
         for (std::size_t k = 0; k < xornet::gradient(grads, p).size(); ++k)
-            c.largest_of_gradient = std::max(c.largest_of_gradient, T(abs(xornet::gradient(grads, p).flat(k))));
+            rule.largest_of_gradient = std::max(rule.largest_of_gradient, T(abs(xornet::gradient(grads, p).flat(k))));
+    const ElementContext<T> c{settings, P, X, Y, L, loss_error, rule, PreactivationReach<T>(X, cache.A1)};
     std::vector<Judged<T>> judged(xornet::all_params.size()); // for the diagnosis, should a partial fail
     std::size_t elements = 0, done = 0;
     for (Param p : xornet::all_params) elements += xornet::param(P, p).size();

@@ -30,92 +30,117 @@ void emit(const std::string& text)
     if (!std::cout) throw gradcheck::InputError(std::string("cannot write to standard output (") + std::strerror(errno) + ")");
 }
 
+// Each command computes everything before it prints anything (an error leaves stdout
+// empty) and returns its exit status.
+using namespace gradcheck;
+
+int run_export(const Options& o)
+{
+    std::ostringstream out;
+    export_problem(o.problems.front(), o.output, out);
+    emit(out.str());
+    return 0;
+}
+
+int run_own_gradients(const Options& o)
+{
+    const Problem& problem = o.problems.front();
+    const OwnReport report = check_own_gradients(problem, *o.gradients);
+    std::ostringstream out;
+    if (o.format == Format::json) print_own_json(out, problem, *o.gradients, report);
+    else print_own_text(out, problem, *o.gradients, report);
+    emit(out.str());
+    return report.pass ? 0 : 1;
+}
+
+int run_trace_or_graph(const Options& o)
+{
+    const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
+    std::ostringstream out;
+    if (o.command == Command::graph) write_graph(out, graph_dot(o.problems.front(), trace), o.output);
+    else print_trace(out, o.problems.front(), trace);
+    emit(out.str());
+    return 0;
+}
+
+int run_sweeps(const Options& o)
+{
+    SweepReport sweep;
+    for (const Precision& precision : o.precisions)
+        for (Method method : o.methods) {
+            CheckSettings settings = o.settings;
+            settings.method = method;
+            const SweepReport part = run_sweep(precision, o.problems.front(), settings);
+            sweep.points.insert(sweep.points.end(), part.points.begin(), part.points.end());
+        }
+    std::ostringstream out;
+    write_sweep(out, sweep, o.output);
+    emit(out.str());
+    return 0;
+}
+
+int run_training(const Options& o)
+{
+    std::vector<std::pair<Precision, TrainReport>> runs;
+    bool pass = true, failed = false;
+    for (const Precision& precision : o.precisions) {
+        runs.push_back({precision, run_train(precision, o.problems.front(), o.settings)});
+        pass = pass && runs.back().second.pass;
+        failed = failed || runs.back().second.failed;
+    }
+    std::ostringstream out;
+    print_training(out, o.problems.front(), runs);
+    emit(out.str());
+    return exit_status(verdict_of(failed, pass));
+}
+
+int run_checks(const Options& o)
+{
+    std::vector<CheckReport> reports;
+    for (std::size_t problem = 0; problem < o.problems.size(); ++problem)
+        for (const Precision& precision : o.precisions)
+            for (Method method : o.methods) {
+                CheckSettings settings = o.settings;
+                settings.method = method;
+                // autodiff does not exist at MPFR digit counts: a ladder skips it, a single run says so.
+                if (o.ladder && method == Method::autodiff && precision.kind == Precision::Kind::mpfr) continue;
+                reports.push_back(run_check(precision, o.problems[problem], settings));
+                reports.back().problem = problem;
+            }
+    std::ostringstream out;
+    if (o.format == Format::json) print_json(out, o.problems, reports);
+    else if (o.ladder) print_ladder(out, o.problems, reports);
+    else print_text(out, o.problems, reports);
+    emit(out.str());
+    return exit_status(verdict(reports));
+}
+
+int run(const Options& o)
+{
+    if (o.command == Command::export_) return run_export(o);
+    if (o.gradients) return run_own_gradients(o);
+    switch (o.command) {
+    case Command::trace:
+    case Command::graph: return run_trace_or_graph(o);
+    case Command::sweep: return run_sweeps(o);
+    case Command::train: return run_training(o);
+    case Command::check:
+    case Command::export_: break;
+    }
+    return run_checks(o);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    using namespace gradcheck;
     try {
         const ParsedCommandLine parsed = parse_command_line(argc, argv);
         if (!parsed.run) {
             emit(parsed.message);
             return 0;
         }
-        const Options& o = parsed.options;
-        if (o.command == Command::export_) {
-            std::ostringstream out;
-            export_problem(o.problems.front(), o.output, out);
-            emit(out.str());
-            return 0;
-        }
-        if (o.gradients) {
-            const Problem& problem = o.problems.front();
-            const OwnReport report = check_own_gradients(problem, *o.gradients);
-            std::ostringstream out;
-            if (o.format == Format::json) print_own_json(out, problem, *o.gradients, report);
-            else print_own_text(out, problem, *o.gradients, report);
-            emit(out.str());
-            return report.pass ? 0 : 1;
-        }
-        if (o.command == Command::trace) {
-            const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
-            std::ostringstream out;
-            print_trace(out, o.problems.front(), trace);
-            emit(out.str());
-            return 0;
-        }
-        if (o.command == Command::graph) {
-            const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
-            std::ostringstream out;
-            write_graph(out, graph_dot(o.problems.front(), trace), o.output);
-            emit(out.str());
-            return 0;
-        }
-        if (o.command == Command::sweep) {
-            SweepReport sweep;
-            for (const Precision& precision : o.precisions)
-                for (Method method : o.methods) {
-                    CheckSettings settings = o.settings;
-                    settings.method = method;
-                    const SweepReport part = run_sweep(precision, o.problems.front(), settings);
-                    sweep.points.insert(sweep.points.end(), part.points.begin(), part.points.end());
-                }
-            std::ostringstream out;
-            write_sweep(out, sweep, o.output);
-            emit(out.str());
-            return 0;
-        }
-        if (o.command == Command::train) {
-            std::vector<std::pair<Precision, TrainReport>> runs;
-            bool pass = true, failed = false;
-            for (const Precision& precision : o.precisions) {
-                runs.push_back({precision, run_train(precision, o.problems.front(), o.settings)});
-                pass = pass && runs.back().second.pass;
-                failed = failed || runs.back().second.failed;
-            }
-            std::ostringstream out;
-            print_training(out, o.problems.front(), runs);
-            emit(out.str());
-            return exit_status(verdict_of(failed, pass));
-        }
-        std::vector<CheckReport> reports;
-        for (std::size_t problem = 0; problem < o.problems.size(); ++problem)
-            for (const Precision& precision : o.precisions)
-                for (Method method : o.methods) {
-                    CheckSettings settings = o.settings;
-                    settings.method = method;
-                    // autodiff does not exist at MPFR digit counts: a ladder skips it, a single run says so.
-                    if (o.ladder && method == Method::autodiff && precision.kind == Precision::Kind::mpfr) continue;
-                    reports.push_back(run_check(precision, o.problems[problem], settings));
-                    reports.back().problem = problem;
-                }
-        // Everything is computed before anything is printed: an error leaves stdout empty.
-        std::ostringstream out;
-        if (o.format == Format::json) print_json(out, o.problems, reports);
-        else if (o.ladder) print_ladder(out, o.problems, reports);
-        else print_text(out, o.problems, reports);
-        emit(out.str());
-        return exit_status(verdict(reports));
+        return run(parsed.options);
     } catch (const InputError& e) {
         progress::clear();
         std::cerr << "gradcheck: error: " << printable(e.what()) << "\n";
