@@ -1,39 +1,21 @@
 // The problem every command works on: --weights, --data, --problem, --hidden, --seed.
 #include <limits>
 
-#include <CLI/CLI.hpp>
-
 #include "cli/options_parts.hpp"
 #include "input/error.hpp"
 
 namespace gradcheck::command_line {
 
-void add_problem_options(CLI::App& app, ProblemText& text)
-{
-    app.add_option("--weights", text.weights, "JSON file {\"W1\": [[..],..], \"B1\": [..], \"W2\": [[..]], \"B2\": [..]}. "
-                                              "Default: random weights from --seed, zero biases")
-        ->type_name("FILE");
-    app.add_option("--data", text.data, "JSON file {\"X\": [[x1,x2],..] (one row per example), \"Y\": [y,..]}. Default: XOR")
-        ->type_name("FILE");
-    app.add_option("--problem", text.problem, "Without --data: xor (the seed's data), generic (non-binary inputs, fractional "
-                                              "labels, non-zero biases: data that hide no mistake of the gallery) or both. "
-                                              "Default: both for the check without --weights, xor otherwise")
-        ->type_name("NAME");
-    app.add_option("--hidden", text.hidden, "Hidden units H for random weights, 1.." + std::to_string(max_hidden) + ". Default: 2")
-        ->type_name("H");
-    app.add_option("--seed", text.seed, "Seed of the random weights, 0..2^64-1. Default: " + std::to_string(default_seed))->type_name("S");
-}
-
 namespace {
 
 // --weights: the file's weights, which fix H and must fit the data's N.
-void read_weights(const CLI::App& app, const ProblemText& text, bool fast, Problem& p)
+void read_weights(const Given& given, const ProblemText& text, bool fast, Problem& p)
 {
-    if (app.count("--seed") && !fast)
+    if (given("--seed") && !fast)
         throw InputError("--seed: has no effect with --weights (the weights come from the file)");
     p.weights = read_weights_file(text.weights);
     const std::size_t H = p.weights->W1.rows(), N = p.weights->W1.cols();
-    if (app.count("--hidden") && p.hidden != H)
+    if (given("--hidden") && p.hidden != H)
         throw InputError("--hidden " + text.hidden + " does not match weights file '" + text.weights + "' (W1 has "
                          + std::to_string(H) + " rows)");
     if (N != p.data.X.rows())
@@ -45,33 +27,33 @@ void read_weights(const CLI::App& app, const ProblemText& text, bool fast, Probl
 
 } // namespace
 
-Problem read_problem(const CLI::App& app, const ProblemText& text, bool fast)
+Problem read_problem(const Given& given, const ProblemText& text, bool fast)
 {
     Problem p;
-    if (app.count("--data")) {
+    if (given("--data")) {
         p.data = read_data_file(text.data);
         p.data_source = "data file " + text.data;
     }
-    if (app.count("--seed")) p.seed = parse_unsigned("--seed", text.seed, 0, std::numeric_limits<std::uint64_t>::max());
-    if (app.count("--hidden")) p.hidden = parse_unsigned("--hidden", text.hidden, 1, max_hidden);
-    if (app.count("--weights"))
-        read_weights(app, text, fast, p);
+    if (given("--seed")) p.seed = parse_unsigned("--seed", text.seed, 0, std::numeric_limits<std::uint64_t>::max());
+    if (given("--hidden")) p.hidden = parse_unsigned("--hidden", text.hidden, 1, max_hidden);
+    if (given("--weights"))
+        read_weights(given, text, fast, p);
     else
         p.weights_source = seeded_weights_source(p.seed);
     return p;
 }
 
-std::vector<Problem> choose_problems(const CLI::App& app, const ProblemText& text, const Problem& p, Command command, bool own)
+std::vector<Problem> choose_problems(const Given& given, const ProblemText& text, const Problem& p, Command command, bool own)
 {
-    if (app.count("--data")) {
-        if (app.count("--problem")) throw InputError("--problem: has no effect with --data (the data file is the problem)");
+    if (given("--data")) {
+        if (given("--problem")) throw InputError("--problem: has no effect with --data (the data file is the problem)");
         Problem data = p;
         data.name = "data";
         return {data};
     }
     const bool one_problem = command != Command::check || own; // the check of the gallery's formulas alone runs a list
     // The bare check runs both; given weights, or one problem only, XOR (the notice says what it hides).
-    const std::string choice = app.count("--problem") ? text.problem : one_problem || app.count("--weights") ? "xor" : "both";
+    const std::string choice = given("--problem") ? text.problem : one_problem || given("--weights") ? "xor" : "both";
     if (choice != "xor" && choice != "generic" && choice != "both")
         throw InputError("--problem: \"" + choice + "\" is not xor, generic or both");
     if (choice == "both" && one_problem)

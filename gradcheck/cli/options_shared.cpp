@@ -2,8 +2,6 @@
 #include <charconv>
 #include <iterator>
 
-#include <CLI/CLI.hpp>
-
 #include "cli/options_parts.hpp"
 #include "input/comma_list.hpp"
 #include "input/error.hpp"
@@ -23,35 +21,9 @@ std::uint64_t parse_unsigned(const std::string& flag, const std::string& text, s
     return value;
 }
 
-void add_precision_option(CLI::App& app, std::string& precision)
+void read_precisions(const Given& given, const std::string& precision, Options& o)
 {
-    app.add_option("--precision", precision,
-                   "Comma-separated list of: float, double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
-                   "10..10000 (MPFR); all is float,double,long-double,50,100 as one table. Default: double,50")
-        ->type_name("LIST");
-}
-
-void add_step_option(CLI::App& app, std::string& step)
-{
-    app.add_option("--step", step, "Absolute finite-difference step h > 0. Default: u^(1/3)*max(1,|theta|), u = machine epsilon")->type_name("h");
-}
-
-void add_formulas_option(CLI::App& app, std::string& formulas)
-{
-    app.add_option("--formulas", formulas, "derived (with the 1/m of the mean loss), seed (the seed's final formulas: no 1/m), "
-                                           "a mistake from the gallery, or list to list them all. Default: derived")
-        ->type_name("NAME");
-}
-
-void add_method_option(CLI::App& app, std::string& method)
-{
-    app.add_option("--method", method, "Comma-separated list of numeric methods: " + method_names(false, ", ") + ", or all. Default: central")
-        ->type_name("METHOD");
-}
-
-void read_precisions(const CLI::App& app, const std::string& precision, Options& o)
-{
-    o.precisions = parse_precision_list(is_one_pass(o.command) && !app.count("--precision") ? "double" : precision);
+    o.precisions = parse_precision_list(is_one_pass(o.command) && !given("--precision") ? "double" : precision);
 }
 
 std::string gallery_list()
@@ -88,12 +60,12 @@ std::vector<Method> parse_method_list(const std::string& list)
 
 } // namespace
 
-void read_methods(const CLI::App& app, const OptionText& text, Options& o)
+void read_methods(const Given& given, const OptionText& text, Options& o)
 {
     o.methods = parse_method_list(text.method);
     o.settings.method = o.methods.front();
     o.ladder = text.precision == "all" || o.methods.size() > 1;
-    if (is_one_pass(o.command) && app.count("--method"))
+    if (is_one_pass(o.command) && given("--method"))
         throw InputError(std::string(command_name(o.command)) + ": --method has no effect");
 }
 
