@@ -55,6 +55,16 @@ T stencil(Loss& loss, T& theta, const T& theta0, const T& h, const int* numerato
     return sum / T(T(denominator) * h);
 }
 
+// Each evaluation point θ + kh may itself be rounded, by up to u·|θ + kh|; that moves
+// f by |f'|·u·|θ + kh|, which counts like extra rounding of the loss: ε_L plus that
+// for the farthest point, reach steps from θ.
+template <class T>
+T with_point_error(const T& loss_error, const T& theta0, const T& h, const T& derivative, int reach)
+{
+    using std::abs;
+    return T(loss_error + machine_epsilon<T>() * T(abs(theta0) + T(reach) * h) * abs(derivative));
+}
+
 } // namespace detail
 
 // A difference method at step h, on loss() as a function of the variable theta refers
@@ -69,11 +79,6 @@ NumericDerivative<T> richardson_derivative(const MethodRow& row, Loss& loss, T& 
     using std::abs;
     const T theta0 = theta;
     if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0), true};
-    // Each evaluation point θ + kh may itself be rounded, by up to u·|θ + kh|; that moves
-    // f by |f'|·u·|θ + kh|, which counts like extra rounding of the loss.
-    const auto with_point_error = [&](const T& derivative, int reach) {
-        return T(loss_error + machine_epsilon<T>() * T(abs(theta0) + T(reach) * h) * abs(derivative));
-    };
 
     NumericDerivative<T> d;
     d.step = h;
@@ -91,7 +96,7 @@ NumericDerivative<T> richardson_derivative(const MethodRow& row, Loss& loss, T& 
         const int one[1] = {1};
         C[j] = detail::stencil(loss, theta, theta0, hj, one, 1, 2);
     }
-    const T eps = with_point_error(C[2], 4);
+    const T eps = detail::with_point_error(loss_error, theta0, h, C[2], 4);
     for (int j = 0; j <= K + 2; ++j) Rc[j] = eps / T(T(4 * h) / T(1 << j)); // ε/s for each central difference
     // The tableau on C[first] … C[first + K]: A[i][j], i extrapolation steps applied
     // to the central differences at s/2^j; R its rounding bounds.
@@ -134,11 +139,6 @@ NumericDerivative<T> stencil_derivative(const MethodRow& row, Loss& loss, T& the
     using std::abs;
     const T theta0 = theta;
     if (T(theta0 + h) == theta0) return {T(0), T(0), T(0), T(0), T(0), true};
-    // Each evaluation point θ + kh may itself be rounded, by up to u·|θ + kh|; that moves
-    // f by |f'|·u·|θ + kh|, which counts like extra rounding of the loss.
-    const auto with_point_error = [&](const T& derivative, int reach) {
-        return T(loss_error + machine_epsilon<T>() * T(abs(theta0) + T(reach) * h) * abs(derivative));
-    };
 
     NumericDerivative<T> d;
     d.step = h;
@@ -151,7 +151,7 @@ NumericDerivative<T> stencil_derivative(const MethodRow& row, Loss& loss, T& the
     const T D4 = detail::stencil(loss, theta, theta0, T(4 * h), c, points, denominator);
     int weight = 0; // Σ_k 2|c_k|
     for (int k = 0; k < points; ++k) weight += 2 * std::abs(c[k]);
-    const T rounding = with_point_error(D1, 4 * points) * T(weight) / T(T(denominator) * h); // ρ, of D(h)
+    const T rounding = detail::with_point_error(loss_error, theta0, h, D1, 4 * points) * T(weight) / T(T(denominator) * h); // ρ, of D(h)
     d.value = D1;
     d.truncation = truncation_bound(D1, D2, D4, p); // methods/central_difference.hpp
     d.rounding = rounding * T(rounding_blur(p));
