@@ -25,7 +25,7 @@
 
 #include "gallery.hpp"
 #include "run_gradcheck.hpp"
-#include "report/sweep_files.hpp"
+#include "gradcheck/report/sweep_files.hpp"
 
 namespace {
 

@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-#include "scalar/precision.hpp"
+#include "gradcheck/scalar/precision.hpp"
 #include "xornet.hpp"
 
 using namespace gradcheck;

@@ -11,10 +11,10 @@
 #include <string>
 
 #include "committed.hpp"
-#include "check/diagnosis.hpp"
+#include "gradcheck/check/diagnosis.hpp"
 #include "exercise_variants.hpp"
 #include "gallery.hpp"
-#include "input/problem.hpp"
+#include "gradcheck/input/problem.hpp"
 #include "run_gradcheck.hpp"
 
 namespace {

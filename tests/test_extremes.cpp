@@ -15,14 +15,14 @@
 #include <boost/multiprecision/mpfr.hpp>
 
 #include "backward.hpp"
-#include "bounds/backward_rounding.hpp"
-#include "scalar/decimal.hpp"
+#include "gradcheck/bounds/backward_rounding.hpp"
+#include "gradcheck/scalar/decimal.hpp"
 #include "init.hpp"
-#include "input/instance.hpp"
-#include "input/files.hpp"
+#include "gradcheck/input/instance.hpp"
+#include "gradcheck/input/files.hpp"
 #include "loss.hpp"
-#include "bounds/loss_rounding.hpp"
-#include "scalar/precision.hpp"
+#include "gradcheck/bounds/loss_rounding.hpp"
+#include "gradcheck/scalar/precision.hpp"
 #include "xor_data.hpp"
 
 using namespace gradcheck;

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "check/check.hpp"
-#include "check/directional.hpp"
+#include "gradcheck/check/check.hpp"
+#include "gradcheck/check/directional.hpp"
 #include "mistakes.hpp"
-#include "scalar/precision.hpp"
+#include "gradcheck/scalar/precision.hpp"
 #include "xor_data.hpp"
 
 using namespace gradcheck;

@@ -8,11 +8,11 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "methods/central_difference.hpp"
-#include "check/check.hpp"
+#include "gradcheck/methods/central_difference.hpp"
+#include "gradcheck/check/check.hpp"
 #include "mistakes.hpp"
 #include "xor_data.hpp"
-#include "scalar/precision.hpp"
+#include "gradcheck/scalar/precision.hpp"
 
 namespace tt = boost::test_tools;
 using namespace gradcheck;

@@ -11,13 +11,13 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "scalar/decimal.hpp"
-#include "input/error.hpp"
-#include "input/files.hpp"
-#include "input/json_reader.hpp"
-#include "input/own_gradients.hpp"
-#include "report/own.hpp"
-#include "scalar/precision.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/files.hpp"
+#include "gradcheck/input/json_reader.hpp"
+#include "gradcheck/input/own_gradients.hpp"
+#include "gradcheck/report/own.hpp"
+#include "gradcheck/scalar/precision.hpp"
 
 namespace {
 

@@ -13,10 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bounds/backward_rounding.hpp"
+#include "gradcheck/bounds/backward_rounding.hpp"
 #include "mistakes.hpp"
 #include "init.hpp"
-#include "input/problem.hpp"
+#include "gradcheck/input/problem.hpp"
 #include "xor_data.hpp"
 #include "run_gradcheck.hpp"
 

@@ -38,14 +38,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "scalar/decimal.hpp"
-#include "tasks/export.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/tasks/export.hpp"
 #include "gallery.hpp"
-#include "input/error.hpp"
-#include "input/files.hpp"
-#include "methods/table.hpp"
-#include "scalar/precision.hpp"
-#include "input/problem.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/files.hpp"
+#include "gradcheck/methods/table.hpp"
+#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/input/problem.hpp"
 #include "run_gradcheck.hpp"
 
 using namespace gradcheck;

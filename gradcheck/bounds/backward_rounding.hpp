@@ -40,9 +40,9 @@
 #include <vector>
 
 #include "gradients.hpp"
-#include "bounds/loss_rounding.hpp"
+#include "gradcheck/bounds/loss_rounding.hpp"
 #include "network.hpp"
-#include "scalar/traits.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

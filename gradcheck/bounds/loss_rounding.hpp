@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "network.hpp"
-#include "scalar/traits.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

@@ -10,9 +10,9 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "methods/central_difference.hpp"
-#include "report/report.hpp"
-#include "scalar/traits.hpp"
+#include "gradcheck/methods/central_difference.hpp"
+#include "gradcheck/report/report.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

@@ -27,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-#include "check/patterns.hpp"
+#include "gradcheck/check/patterns.hpp"
 #include "gallery.hpp"
 #include "gradients.hpp"
 #include "matrix.hpp"

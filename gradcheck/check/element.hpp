@@ -17,13 +17,13 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "check/compare.hpp"
-#include "check/steps.hpp"
-#include "input/error.hpp"
-#include "methods/estimate.hpp"
-#include "methods/step_range.hpp"
-#include "report/report.hpp"
-#include "scalar/traits.hpp"
+#include "gradcheck/check/compare.hpp"
+#include "gradcheck/check/steps.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/methods/estimate.hpp"
+#include "gradcheck/methods/step_range.hpp"
+#include "gradcheck/report/report.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

@@ -9,14 +9,14 @@
 #include <boost/math/special_functions/fpclassify.hpp>
 #include <vector>
 
-#include "check/directional.hpp"
-#include "check/steps.hpp"
-#include "cli/progress.hpp"
-#include "input/problem.hpp"
+#include "gradcheck/check/directional.hpp"
+#include "gradcheck/check/steps.hpp"
+#include "gradcheck/cli/progress.hpp"
+#include "gradcheck/input/problem.hpp"
 #include "gradients.hpp"
-#include "methods/estimate.hpp"
-#include "methods/step_range.hpp"
-#include "report/report.hpp"
+#include "gradcheck/methods/estimate.hpp"
+#include "gradcheck/methods/step_range.hpp"
+#include "gradcheck/report/report.hpp"
 
 namespace gradcheck {
 

@@ -6,7 +6,7 @@
 #include <cstddef>
 
 #include "gallery.hpp"
-#include "methods/forward_mode.hpp"
+#include "gradcheck/methods/forward_mode.hpp"
 #include "network.hpp"
 
 namespace gradcheck {

@@ -23,15 +23,15 @@
 // This is the tolerance of the formulas, not of your code: a value computed in a
 // numerically poorer way (a sigmoid through tanh, far into saturation) can be off by
 // more and still come from right formulas; the diagnosis then finds no mistake.
-#include "scalar/mpfr.hpp" // first: the traits of mpfr_float
+#include "gradcheck/scalar/mpfr.hpp" // first: the traits of mpfr_float
 
-#include "bounds/backward_rounding.hpp"
-#include "bounds/bounded.hpp"
-#include "check/compare.hpp"
-#include "check/diagnosis.hpp"
-#include "input/instance.hpp"
-#include "report/own.hpp"
-#include "report/print.hpp"
+#include "gradcheck/bounds/backward_rounding.hpp"
+#include "gradcheck/bounds/bounded.hpp"
+#include "gradcheck/check/compare.hpp"
+#include "gradcheck/check/diagnosis.hpp"
+#include "gradcheck/input/instance.hpp"
+#include "gradcheck/report/own.hpp"
+#include "gradcheck/report/print.hpp"
 
 namespace gradcheck {
 

@@ -11,12 +11,12 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "check/compare.hpp"
-#include "input/error.hpp"
-#include "methods/central_difference.hpp"
-#include "report/report.hpp"
-#include "scalar/decimal.hpp"
-#include "scalar/traits.hpp"
+#include "gradcheck/check/compare.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/methods/central_difference.hpp"
+#include "gradcheck/report/report.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 // At most this many reductions of the step by 4 (a factor of 4^16 ≈ 4e9).

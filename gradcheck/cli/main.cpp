@@ -9,15 +9,15 @@
 #include <sstream>
 #include <string>
 
-#include "input/error.hpp"
-#include "tasks/export.hpp"
-#include "tasks/graph.hpp"
-#include "cli/options.hpp"
-#include "report/own.hpp"
-#include "input/printable.hpp"
-#include "cli/progress.hpp"
-#include "report/print.hpp"
-#include "report/sweep_files.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/tasks/export.hpp"
+#include "gradcheck/tasks/graph.hpp"
+#include "gradcheck/cli/options.hpp"
+#include "gradcheck/report/own.hpp"
+#include "gradcheck/input/printable.hpp"
+#include "gradcheck/cli/progress.hpp"
+#include "gradcheck/report/print.hpp"
+#include "gradcheck/report/sweep_files.hpp"
 
 namespace {
 

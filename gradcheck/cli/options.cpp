@@ -1,9 +1,9 @@
-#include "cli/options.hpp"
+#include "gradcheck/cli/options.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include "cli/options_parts.hpp"
-#include "input/error.hpp"
+#include "gradcheck/cli/options_parts.hpp"
+#include "gradcheck/input/error.hpp"
 #include "version.hpp"
 
 namespace gradcheck::command_line {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "input/own_gradients.hpp"
-#include "scalar/precision.hpp"
-#include "input/problem.hpp"
+#include "gradcheck/input/own_gradients.hpp"
+#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/input/problem.hpp"
 
 namespace gradcheck {
 

@@ -1,6 +1,6 @@
 // The options of the check alone: --format, --gradients, --fast, --directions.
-#include "cli/options_parts.hpp"
-#include "input/error.hpp"
+#include "gradcheck/cli/options_parts.hpp"
+#include "gradcheck/input/error.hpp"
 
 namespace gradcheck::command_line {
 

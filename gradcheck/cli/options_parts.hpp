@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/options.hpp"
+#include "gradcheck/cli/options.hpp"
 
 namespace CLI {
 class App;

@@ -1,8 +1,8 @@
 // The problem every command works on: --weights, --data, --problem, --hidden, --seed.
 #include <limits>
 
-#include "cli/options_parts.hpp"
-#include "input/error.hpp"
+#include "gradcheck/cli/options_parts.hpp"
+#include "gradcheck/input/error.hpp"
 
 namespace gradcheck::command_line {
 

@@ -2,10 +2,10 @@
 #include <charconv>
 #include <iterator>
 
-#include "cli/options_parts.hpp"
-#include "input/comma_list.hpp"
-#include "input/error.hpp"
-#include "scalar/decimal.hpp"
+#include "gradcheck/cli/options_parts.hpp"
+#include "gradcheck/input/comma_list.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/scalar/decimal.hpp"
 
 namespace gradcheck::command_line {
 

@@ -2,10 +2,10 @@
 // and refuses those of the check it has no use for.
 #include <cstdlib>
 
-#include "cli/options_parts.hpp"
-#include "input/error.hpp"
-#include "scalar/decimal.hpp"
-#include "tasks/graph.hpp"
+#include "gradcheck/cli/options_parts.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/tasks/graph.hpp"
 
 namespace gradcheck::command_line {
 

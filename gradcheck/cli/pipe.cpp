@@ -1,4 +1,4 @@
-#include "cli/pipe.hpp"
+#include "gradcheck/cli/pipe.hpp"
 
 #include <cerrno>
 #include <csignal>
@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "input/error.hpp"
+#include "gradcheck/input/error.hpp"
 
 namespace gradcheck {
 

@@ -1,4 +1,4 @@
-#include "cli/progress.hpp"
+#include "gradcheck/cli/progress.hpp"
 
 #include <chrono>
 #include <vector>

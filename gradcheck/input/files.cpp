@@ -1,13 +1,13 @@
-#include "input/files.hpp"
+#include "gradcheck/input/files.hpp"
 
 #include <cstdlib>
 #include <string_view>
 
-#include "scalar/decimal.hpp"
-#include "input/error.hpp"
-#include "input/printable.hpp"
-#include "input/reader.hpp"
-#include "input/json_reader.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/printable.hpp"
+#include "gradcheck/input/reader.hpp"
+#include "gradcheck/input/json_reader.hpp"
 
 namespace gradcheck {
 

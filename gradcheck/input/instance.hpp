@@ -10,11 +10,11 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "scalar/decimal.hpp"
-#include "input/error.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/input/error.hpp"
 #include "init.hpp"
 #include "network.hpp"
-#include "input/problem.hpp"
+#include "gradcheck/input/problem.hpp"
 
 namespace gradcheck {
 

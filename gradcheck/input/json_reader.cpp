@@ -1,4 +1,4 @@
-#include "input/json_reader.hpp"
+#include "gradcheck/input/json_reader.hpp"
 
 #include <cstring>
 #include <filesystem>
@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "input/error.hpp"
-#include "input/printable.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {
 

@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "input/files.hpp"
+#include "gradcheck/input/files.hpp"
 
 namespace gradcheck {
 

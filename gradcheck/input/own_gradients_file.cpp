@@ -8,8 +8,8 @@
 
 #include <csv.h>
 
-#include "input/reader.hpp"
-#include "input/own_gradients.hpp"
+#include "gradcheck/input/reader.hpp"
+#include "gradcheck/input/own_gradients.hpp"
 
 namespace gradcheck {
 

@@ -1,4 +1,4 @@
-#include "input/printable.hpp"
+#include "gradcheck/input/printable.hpp"
 
 #include <cstdio>
 

@@ -1,9 +1,9 @@
-#include "input/problem.hpp"
+#include "gradcheck/input/problem.hpp"
 
 #include <cstdlib>
 #include <random>
 
-#include "scalar/decimal.hpp"
+#include "gradcheck/scalar/decimal.hpp"
 #include "init.hpp"
 
 namespace gradcheck {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "gallery.hpp"
-#include "methods/table.hpp"
-#include "tasks/training.hpp"
-#include "input/files.hpp"
+#include "gradcheck/methods/table.hpp"
+#include "gradcheck/tasks/training.hpp"
+#include "gradcheck/input/files.hpp"
 
 namespace gradcheck {
 

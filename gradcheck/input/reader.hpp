@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "scalar/decimal.hpp"
-#include "input/error.hpp"
-#include "input/files.hpp"
-#include "input/json_reader.hpp"
-#include "input/printable.hpp"
+#include "gradcheck/scalar/decimal.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/files.hpp"
+#include "gradcheck/input/json_reader.hpp"
+#include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {
 

@@ -38,7 +38,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "scalar/traits.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

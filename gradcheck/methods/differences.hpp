@@ -19,8 +19,8 @@
 #include <string>
 #include <string_view>
 
-#include "methods/central_difference.hpp"
-#include "methods/table.hpp"
+#include "gradcheck/methods/central_difference.hpp"
+#include "gradcheck/methods/table.hpp"
 
 namespace gradcheck {
 

@@ -12,8 +12,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "methods/differences.hpp"
-#include "methods/table.hpp"
+#include "gradcheck/methods/differences.hpp"
+#include "gradcheck/methods/table.hpp"
 
 namespace gradcheck {
 

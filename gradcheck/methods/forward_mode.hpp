@@ -36,10 +36,10 @@
 #include <complex>
 #include <type_traits>
 
-#include "methods/central_difference.hpp"
+#include "gradcheck/methods/central_difference.hpp"
 #include "gallery.hpp"
 #include "network.hpp"
-#include "scalar/traits.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

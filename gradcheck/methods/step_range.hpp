@@ -24,7 +24,7 @@
 #include <numbers>
 #include <vector>
 
-#include "methods/table.hpp"
+#include "gradcheck/methods/table.hpp"
 #include "network.hpp"
 
 namespace gradcheck {

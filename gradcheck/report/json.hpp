@@ -2,20 +2,10 @@
 // report of your own gradients (report/own.cpp).
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include "input/problem.hpp"
-#include "report/report.hpp"
+#include "gradcheck/input/problem.hpp"
+#include "gradcheck/report/json_table.hpp"
 
 namespace gradcheck {
-
-using Json = nlohmann::ordered_json;
-
-// One partial (or array), one list per column, each in row-major order: element
-// [i, j] of an r×c array at index i·c + j. `top` and `bottom` name the values
-// compared ("analytic", "numeric" or "yours", "reference"); a numeric method adds
-// its step, the analytic rounding bound and why an element was declined.
-Json partial_json(const PartialCheck& p, const char* top, const char* bottom, bool numeric_method);
 
 // The blind spots of a problem's data: reason, what it hides, the gallery's mistakes it hides.
 Json blind_spots_json(const Problem& problem);

@@ -1,8 +1,8 @@
 // The report of gradcheck --gradients: your values above the reference, digit under
 // digit, per array, in text; or everything in JSON.
-#include "report/own.hpp"
-#include "report/json.hpp"
-#include "report/print.hpp"
+#include "gradcheck/report/own.hpp"
+#include "gradcheck/report/json.hpp"
+#include "gradcheck/report/print.hpp"
 #include "version.hpp"
 
 namespace gradcheck {

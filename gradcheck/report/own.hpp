@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "input/own_gradients.hpp"
-#include "input/problem.hpp"
-#include "report/report.hpp"
+#include "gradcheck/input/own_gradients.hpp"
+#include "gradcheck/input/problem.hpp"
+#include "gradcheck/report/report.hpp"
 
 namespace gradcheck {
 

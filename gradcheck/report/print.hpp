@@ -4,10 +4,11 @@
 #include <ostream>
 #include <vector>
 
-#include "scalar/precision.hpp"
-#include "input/problem.hpp"
-#include "report/report.hpp"
-#include "tasks/trace.hpp"
+#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/input/problem.hpp"
+#include "gradcheck/report/report.hpp"
+#include "gradcheck/report/table.hpp"
+#include "gradcheck/tasks/trace.hpp"
 
 namespace gradcheck {
 
@@ -24,21 +25,8 @@ void print_json(std::ostream& out, const std::vector<Problem>& problems, const s
 // too, that a pass cannot rule them out.
 void print_blind_spots(std::ostream& out, const Problem& problem, bool generic_in_run);
 
-// One partial's table; the check's values are "analytic (a) above numeric (n)".
-struct ColumnLabels {
-    const char* values = "analytic (a) above numeric (n)";
-    const char* top = "a";
-    const char* bottom = "n";
-};
-// With its own diagnosis line when `diagnosis` (the report's one line says it all
-// when one mistake explains every partial).
-void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels& labels, bool diagnosis);
-
 // Whether a report's one-line diagnosis names one mistake for everything.
 inline bool one_explanation(const std::string& diagnosis) { return diagnosis.rfind("most likely: ", 0) == 0; }
-
-// x with one decimal: digits of agreement.
-std::string fixed1(double x);
 
 // For each partial whose every element is within rounding of 0, a line saying that
 // no mistake confined to it can show at these weights.

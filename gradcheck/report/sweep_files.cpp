@@ -1,4 +1,4 @@
-#include "report/sweep_files.hpp"
+#include "gradcheck/report/sweep_files.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -7,8 +7,8 @@
 #include <sstream>
 #include <vector>
 
-#include "input/error.hpp"
-#include "cli/pipe.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/cli/pipe.hpp"
 
 namespace gradcheck {
 

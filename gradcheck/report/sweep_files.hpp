@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "tasks/sweep.hpp"
+#include "gradcheck/tasks/sweep.hpp"
 
 namespace gradcheck {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "report/print.hpp"
-#include "report/text_parts.hpp"
+#include "gradcheck/report/print.hpp"
+#include "gradcheck/report/text_parts.hpp"
 #include "version.hpp"
 
 namespace gradcheck {
@@ -12,39 +12,6 @@ namespace gradcheck {
 using text::pad;
 using text::rpad;
 using text::signed_value;
-
-void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels& labels, bool diagnosis)
-{
-    const std::string a = labels.top, n = labels.bottom;
-    std::size_t value_width = 0;
-    for (const auto& e : p.elements)
-        value_width = std::max({value_width, signed_value(e.analytic_shown).size(), signed_value(e.numeric_shown).size()});
-    value_width += 4; // "a = "
-
-    out << "\n" << p.name << "   " << p.shape_names << " = " << p.shape << (p.meaning.empty() ? "" : "   " + p.meaning) << "\n";
-    out << "  " << pad("element", 9) << pad(labels.values, value_width) << "  " << rpad("|" + a + " - " + n + "|", 9)
-        << "  " << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  result\n";
-    for (const auto& e : p.elements) {
-        out << "  " << pad(text::position(e), 9) << a << " = " << signed_value(e.analytic_shown) << "\n";
-        const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
-        out << "  " << pad("", 9) << pad(n + " = " + signed_value(e.numeric_shown), value_width) << "  "
-            << rpad(e.numeric_finite ? e.abs_error : "-", 9) << "  "
-            << rpad(!e.numeric_finite ? "-" : e.near_zero ? "(abs)" : e.rel_error, 9) << "  "
-            << rpad(columns ? fixed1(e.digits) : "-", 6) << "  " << rpad(columns ? fixed1(e.digits_needed) : "-", 6) << "  "
-            << (e.pass ? "ok" : e.declined ? "declined" : "FAIL") << "\n";
-        if (e.declined)
-            out << "  " << pad("", 9) << "not checked: " << e.declined_because << "\n";
-        else if (!e.step_from.empty())
-            out << "  " << pad("", 9) << "h = " << e.step << ", reduced from " << e.step_from
-                << ": at larger steps its error series could not be trusted\n";
-        if (!e.fails_at_rule_step.empty())
-            out << "  " << pad("", 9) << e.fails_at_rule_step << "\n";
-        else if (!e.pass && !e.declined)
-            out << "  " << pad("", 9) << "|" << a << " - " << n << "| = " << e.abs_error << " > tolerance " << e.tolerance
-                << (e.ratio.empty() ? std::string() : "; " + a + "/" + n + " = " + e.ratio) << "\n";
-    }
-    if (diagnosis && !p.diagnosis.empty()) out << "  diagnosis: " << p.diagnosis << "\n";
-}
 
 bool all_pass(const std::vector<CheckReport>& reports)
 {

@@ -2,8 +2,8 @@
 // partial and the digits its error bound guarantees, for --precision all or several methods.
 #include <algorithm>
 
-#include "report/print.hpp"
-#include "report/text_parts.hpp"
+#include "gradcheck/report/print.hpp"
+#include "gradcheck/report/text_parts.hpp"
 #include "version.hpp"
 
 namespace gradcheck {

@@ -2,8 +2,8 @@
 // and the "blind" lines (mistakes its data, its near-zero partials or its tolerances hide).
 #include <algorithm>
 
-#include "report/print.hpp"
-#include "report/text_parts.hpp"
+#include "gradcheck/report/print.hpp"
+#include "gradcheck/report/text_parts.hpp"
 
 namespace gradcheck {
 

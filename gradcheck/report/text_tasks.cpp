@@ -2,10 +2,10 @@
 // and train (the checks made while training).
 #include <algorithm>
 
-#include "check/diagnosis.hpp"
+#include "gradcheck/check/diagnosis.hpp"
 #include "matrix.hpp"
-#include "report/print.hpp"
-#include "report/text_parts.hpp"
+#include "gradcheck/report/print.hpp"
+#include "gradcheck/report/text_parts.hpp"
 #include "version.hpp"
 
 namespace gradcheck {

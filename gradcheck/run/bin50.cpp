@@ -1,7 +1,7 @@
 // The checker instantiated for Boost's cpp_bin_float_50.
-#include "scalar/bin_float.hpp" // first: the traits of cpp_bin_float
+#include "gradcheck/scalar/bin_float.hpp" // first: the traits of cpp_bin_float
 
-#include "run/jobs.hpp"
+#include "gradcheck/run/jobs.hpp"
 
 namespace gradcheck {
 JobResult run_in_bin50(Job job, const Problem& problem, const CheckSettings& settings)

@@ -1,5 +1,5 @@
 // The checker instantiated for the hardware types: float, double and long double.
-#include "run/jobs.hpp"
+#include "gradcheck/run/jobs.hpp"
 
 namespace gradcheck {
 JobResult run_in_float(Job job, const Problem& problem, const CheckSettings& settings)

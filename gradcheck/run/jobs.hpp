@@ -1,11 +1,11 @@
 // Runs a job in scalar type T. Included only by the run/*.cpp files, one per type.
 #pragma once
 
-#include "check/check.hpp"
-#include "scalar/precision.hpp"
-#include "tasks/sweep_network.hpp"
-#include "tasks/training_network.hpp"
-#include "tasks/trace_network.hpp"
+#include "gradcheck/check/check.hpp"
+#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/tasks/sweep_network.hpp"
+#include "gradcheck/tasks/training_network.hpp"
+#include "gradcheck/tasks/trace_network.hpp"
 
 namespace gradcheck {
 

@@ -1,7 +1,7 @@
 // The checker instantiated for MPFR's mpfr_float, with the digit count set at run time.
-#include "scalar/mpfr.hpp" // first: the traits of mpfr_float
+#include "gradcheck/scalar/mpfr.hpp" // first: the traits of mpfr_float
 
-#include "run/jobs.hpp"
+#include "gradcheck/run/jobs.hpp"
 
 namespace gradcheck {
 JobResult run_in_mpfr(unsigned digits, Job job, const Problem& problem, const CheckSettings& settings)

@@ -3,7 +3,7 @@
 // arithmetic (see run/passes_double.cpp).
 #include <boost/multiprecision/mpfr.hpp>
 
-#include "bounds/bounded.hpp"
+#include "gradcheck/bounds/bounded.hpp"
 #include "mistakes.hpp"
 
 namespace xornet {

@@ -1,4 +1,4 @@
-#include "scalar/decimal.hpp"
+#include "gradcheck/scalar/decimal.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "input/error.hpp"
-#include "input/printable.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {
 

@@ -7,7 +7,7 @@
 #include <boost/multiprecision/mpc.hpp>
 #include <boost/multiprecision/mpfr.hpp>
 
-#include "scalar/traits.hpp"
+#include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck {
 

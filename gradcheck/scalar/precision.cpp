@@ -1,12 +1,12 @@
-#include "scalar/precision.hpp"
-#include "cli/progress.hpp"
+#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/cli/progress.hpp"
 
 #include <charconv>
 #include <limits>
 #include <stdexcept>
 
-#include "input/comma_list.hpp"
-#include "input/error.hpp"
+#include "gradcheck/input/comma_list.hpp"
+#include "gradcheck/input/error.hpp"
 
 namespace gradcheck {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "input/problem.hpp"
-#include "report/report.hpp"
-#include "tasks/sweep.hpp"
-#include "tasks/trace.hpp"
+#include "gradcheck/input/problem.hpp"
+#include "gradcheck/report/report.hpp"
+#include "gradcheck/tasks/sweep.hpp"
+#include "gradcheck/tasks/trace.hpp"
 
 namespace gradcheck {
 

@@ -1,12 +1,12 @@
-#include "tasks/export.hpp"
+#include "gradcheck/tasks/export.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
 
-#include "input/error.hpp"
-#include "input/own_gradients.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/own_gradients.hpp"
 
 namespace gradcheck {
 

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "input/problem.hpp"
+#include "gradcheck/input/problem.hpp"
 
 namespace gradcheck {
 

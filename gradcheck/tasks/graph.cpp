@@ -1,4 +1,4 @@
-#include "tasks/graph.hpp"
+#include "gradcheck/tasks/graph.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -8,10 +8,10 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "input/error.hpp"
+#include "gradcheck/input/error.hpp"
 #include "matrix.hpp"
-#include "cli/pipe.hpp"
-#include "input/printable.hpp"
+#include "gradcheck/cli/pipe.hpp"
+#include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {
 

@@ -6,8 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include "input/problem.hpp"
-#include "tasks/trace.hpp"
+#include "gradcheck/input/problem.hpp"
+#include "gradcheck/tasks/trace.hpp"
 
 namespace gradcheck {
 

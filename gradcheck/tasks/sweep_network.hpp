@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "check/check.hpp"
-#include "tasks/sweep.hpp"
+#include "gradcheck/check/check.hpp"
+#include "gradcheck/tasks/sweep.hpp"
 
 namespace gradcheck {
 

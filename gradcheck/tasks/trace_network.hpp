@@ -4,8 +4,8 @@
 #include <sstream>
 
 #include "gradients.hpp"
-#include "check/check.hpp"
-#include "tasks/trace.hpp"
+#include "gradcheck/check/check.hpp"
+#include "gradcheck/tasks/trace.hpp"
 
 namespace gradcheck {
 

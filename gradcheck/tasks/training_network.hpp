@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "check/check.hpp"
+#include "gradcheck/check/check.hpp"
 #include "gradients.hpp"  // lib: xornet::descend
-#include "tasks/training.hpp" // gradcheck: what to report
+#include "gradcheck/tasks/training.hpp" // gradcheck: what to report
 
 namespace gradcheck {
 

@@ -6,11 +6,11 @@
 #include <stdexcept>
 #include <vector>
 
-#include "check/diagnosis.hpp"
-#include "input/error.hpp"
-#include "input/instance.hpp"
-#include "report/own.hpp"
-#include "report/print.hpp"
+#include "gradcheck/check/diagnosis.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/instance.hpp"
+#include "gradcheck/report/own.hpp"
+#include "gradcheck/report/print.hpp"
 
 namespace exercise {
 

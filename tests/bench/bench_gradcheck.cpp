@@ -14,9 +14,9 @@
 
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
-#include "input/files.hpp"
-#include "input/instance.hpp"
-#include "scalar/precision.hpp"
+#include "gradcheck/input/files.hpp"
+#include "gradcheck/input/instance.hpp"
+#include "gradcheck/scalar/precision.hpp"
 #include "train.hpp"
 
 using namespace gradcheck;

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "input/error.hpp"
-#include "cli/options.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/cli/options.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

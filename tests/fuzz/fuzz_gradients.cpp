@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "input/error.hpp"
-#include "report/own.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/report/own.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

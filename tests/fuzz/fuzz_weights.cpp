@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "input/error.hpp"
-#include "input/files.hpp"
+#include "gradcheck/input/error.hpp"
+#include "gradcheck/input/files.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
