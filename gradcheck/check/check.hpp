@@ -45,6 +45,7 @@
 #include "gradcheck/cli/progress.hpp"
 #include "gradcheck/report/report.hpp"
 #include "gradcheck/scalar/traits.hpp"
+#include "gradcheck/check/preactivation_reach.hpp"
 #include "gradcheck/methods/step_range.hpp"
 
 namespace gradcheck {
@@ -205,6 +206,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
 
     ElementRule<T> rule;
     rule.method = settings.method, rule.loss_error = loss_error;
+    rule.overflow_because = "overflows inside the network at these weights (a sigmoid far into saturation); central differences do not";
     if (settings.step) rule.step_given = true, rule.step_asked = given_step<T>(*settings.step);
     for (Param p : xornet::all_params)
         for (std::size_t k = 0; k < xornet::gradient(grads, p).size(); ++k)

@@ -38,28 +38,10 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
+#include "gradcheck/check/random_directions.hpp"
 #include "network.hpp"
 
 namespace gradcheck {
-
-// K unit vectors of dimension n, the same for the same seed on every platform.
-inline std::vector<std::vector<double>> random_directions(std::size_t n, int K, std::uint64_t seed)
-{
-    std::mt19937_64 bits(seed);
-    const auto uniform = [&] { return (static_cast<double>(bits() >> 11) + 0.5) * 0x1p-53; }; // in (0, 1)
-    std::vector<std::vector<double>> directions;
-    for (int d = 0; d < K; ++d) {
-        std::vector<double> v(n);
-        double norm2 = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            v[i] = std::sqrt(-2 * std::log(uniform())) * std::cos(2 * std::numbers::pi * uniform());
-            norm2 += v[i] * v[i];
-        }
-        for (double& x : v) x /= std::sqrt(norm2);
-        directions.push_back(std::move(v));
-    }
-    return directions;
-}
 
 // For each partial p of G whose values are finite and not all 0, the unit vector along
 // G's values in p, zero in the other partials (the order of flattened()).

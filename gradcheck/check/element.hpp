@@ -37,6 +37,9 @@ struct ElementRule {
     bool step_given = false;
     T step_asked{0};
     T largest_of_gradient{0};
+    // Why a forward-mode value can be infinite where differences are not (the network
+    // says where: a sigmoid far into saturation).
+    std::string overflow_because = "overflows inside the function at this point; central differences may not";
 };
 
 // theta is the coordinate f reads: moved by the differences and restored. where names
@@ -70,9 +73,7 @@ ElementCheck check_element(const ElementRule<T>& rule, Function& f, T& theta, co
     if (!(boost::math::isfinite)(numeric.value)) { // forward mode: an overflow inside the complex/dual function
         e.declined = true, e.pass = false, e.numeric_finite = false;
         e.numeric_shown = "not finite";
-        e.declined_because = std::string(method_name(rule.method))
-                             + " overflows inside the network at these weights (a sigmoid far into saturation); "
-                               "central differences do not";
+        e.declined_because = std::string(method_name(rule.method)) + " " + rule.overflow_because;
     }
     judged_by = numeric;
     if (rule.step_given && has_step) {

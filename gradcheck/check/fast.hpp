@@ -15,6 +15,7 @@
 #include "gradcheck/input/problem.hpp"
 #include "gradients.hpp"
 #include "gradcheck/methods/estimate.hpp"
+#include "gradcheck/check/preactivation_reach.hpp"
 #include "gradcheck/methods/step_range.hpp"
 #include "gradcheck/report/report.hpp"
 
