@@ -46,6 +46,7 @@ struct PartialCheck {
     std::string shape_names; // "H×N"
     std::string meaning;     // "dL/dW1 = dZ1·Xᵀ" (the check of your own gradients shows it)
     std::size_t rows = 0, cols = 0;
+    bool vector = false;     // a vector (cols = 1) whose elements are shown as [k], not [k,0]
     std::vector<ElementCheck> elements; // row-major
     bool pass = false;
     double worst_digits = 0; // over the elements compared relatively (not near_zero, not declined)

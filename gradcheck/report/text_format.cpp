@@ -58,7 +58,7 @@ void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels&
     out << "  " << pad("element", 9) << pad(labels.values, value_width) << "  " << rpad("|" + a + " - " + n + "|", 9)
         << "  " << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  result\n";
     for (const auto& e : p.elements) {
-        out << "  " << pad(text::position(e), 9) << a << " = " << signed_value(e.analytic_shown) << "\n";
+        out << "  " << pad(p.vector ? "[" + std::to_string(e.row) + "]" : text::position(e), 9) << a << " = " << signed_value(e.analytic_shown) << "\n";
         const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
         out << "  " << pad("", 9) << pad(n + " = " + signed_value(e.numeric_shown), value_width) << "  "
             << rpad(e.numeric_finite ? e.abs_error : "-", 9) << "  "
