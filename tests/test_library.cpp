@@ -270,6 +270,50 @@ BOOST_AUTO_TEST_CASE(check_hessian_passes_the_right_one_and_catches_the_planted_
     fails_exactly(gradcheck::check_hessian<cpp_bin_float_50>(f, g, hess_wrong, theta), {"d2f/dx2[1,1]"});
 }
 
+BOOST_AUTO_TEST_CASE(jacobian_vjp_and_hessian_in_other_methods_and_modes)
+{
+    for (gradcheck::Method m : {gradcheck::Method::central6, gradcheck::Method::richardson, gradcheck::Method::complex_step,
+                                gradcheck::Method::autodiff}) {
+        gradcheck::options o;
+        o.method = m;
+        const std::string name(gradcheck::method_name(m));
+        const auto Fm = gradcheck::forward_mode(F);
+        BOOST_TEST(gradcheck::agrees(gradcheck::check_jacobian(Fm, J, theta3, o)), name);
+        fails_exactly(gradcheck::check_jacobian(Fm, J_wrong, theta3, o), {"J[1,1]"});
+        BOOST_TEST(gradcheck::agrees(gradcheck::check_vjp<cpp_bin_float_50>(Fm, vjp, theta3, o)), name);
+        fails_exactly(gradcheck::check_vjp<cpp_bin_float_50>(Fm, vjp_wrong, theta3, o), {"J^T u[0,2]", "J^T u[1,2]", "J^T u[2,2]"});
+    }
+    // g's 2 * x[0] does not compile for std::complex (an int times a complex): in forward
+    // mode it is written with E(2), E the number type g is called with.
+    const auto g_any = [](const auto& x) {
+        using std::cos;
+        using std::exp;
+        using std::sin;
+        using V = std::decay_t<decltype(x)>;
+        using E = std::decay_t<decltype(x[0])>;
+        return V{cos(x[0]) * exp(x[1]) + x[1] * x[1], sin(x[0]) * exp(x[1]) + E(2) * x[0] * x[1]};
+    };
+    for (gradcheck::Method m : {gradcheck::Method::central6, gradcheck::Method::complex_step, gradcheck::Method::autodiff}) {
+        gradcheck::options o;
+        o.method = m;
+        const auto fm = gradcheck::forward_mode(f);
+        const auto gm = gradcheck::forward_mode(g_any);
+        BOOST_TEST(gradcheck::agrees(gradcheck::check_hessian(fm, gm, hess, theta, o)), gradcheck::method_name(m));
+        fails_exactly(gradcheck::check_hessian(fm, gm, hess_wrong, theta, o), {"d2f/dx2[1,1]"});
+    }
+    // --fast along directions, and a double-only Jacobian (its rounding estimated)
+    gradcheck::options fast;
+    fast.fast = true;
+    BOOST_TEST(gradcheck::agrees(gradcheck::check_jacobian(F, J, theta3, fast)));
+    fails_exactly(gradcheck::check_jacobian(F, J_wrong, theta3, fast), {"J[1,1]"});
+    const auto F_double = [](const std::vector<double>& x) { return F(x); };
+    const auto J_double = [](const std::vector<double>& x) { return J(x); };
+    const auto rd = gradcheck::check_jacobian(F_double, J_double, theta3);
+    BOOST_TEST(gradcheck::agrees(rd));
+    BOOST_TEST(rd.report.rounding.find("estimated") == 0u);
+    fails_exactly(gradcheck::check_jacobian(F_double, [](const std::vector<double>& x) { return J_wrong(x); }, theta3), {"J[1,1]"});
+}
+
 BOOST_AUTO_TEST_CASE(agrees_in_boost_test_prints_the_table_when_it_fails)
 {
     BOOST_TEST(gradcheck::agrees(f, g, theta));
