@@ -270,6 +270,50 @@ BOOST_AUTO_TEST_CASE(check_hessian_passes_the_right_one_and_catches_the_planted_
     fails_exactly(gradcheck::check_hessian<cpp_bin_float_50>(f, g, hess_wrong, theta), {"d2f/dx2[1,1]"});
 }
 
+BOOST_AUTO_TEST_CASE(jacobian_vjp_and_hessian_in_other_methods_and_modes)
+{
+    for (gradcheck::Method m : {gradcheck::Method::central6, gradcheck::Method::richardson, gradcheck::Method::complex_step,
+                                gradcheck::Method::autodiff}) {
+        gradcheck::options o;
+        o.method = m;
+        const std::string name(gradcheck::method_name(m));
+        const auto Fm = gradcheck::forward_mode(F);
+        BOOST_TEST(gradcheck::agrees(gradcheck::check_jacobian(Fm, J, theta3, o)), name);
+        fails_exactly(gradcheck::check_jacobian(Fm, J_wrong, theta3, o), {"J[1,1]"});
+        BOOST_TEST(gradcheck::agrees(gradcheck::check_vjp<cpp_bin_float_50>(Fm, vjp, theta3, o)), name);
+        fails_exactly(gradcheck::check_vjp<cpp_bin_float_50>(Fm, vjp_wrong, theta3, o), {"J^T u[0,2]", "J^T u[1,2]", "J^T u[2,2]"});
+    }
+    // g's 2 * x[0] does not compile for std::complex (an int times a complex): in forward
+    // mode it is written with E(2), E the number type g is called with.
+    const auto g_any = [](const auto& x) {
+        using std::cos;
+        using std::exp;
+        using std::sin;
+        using V = std::decay_t<decltype(x)>;
+        using E = std::decay_t<decltype(x[0])>;
+        return V{cos(x[0]) * exp(x[1]) + x[1] * x[1], sin(x[0]) * exp(x[1]) + E(2) * x[0] * x[1]};
+    };
+    for (gradcheck::Method m : {gradcheck::Method::central6, gradcheck::Method::complex_step, gradcheck::Method::autodiff}) {
+        gradcheck::options o;
+        o.method = m;
+        const auto fm = gradcheck::forward_mode(f);
+        const auto gm = gradcheck::forward_mode(g_any);
+        BOOST_TEST(gradcheck::agrees(gradcheck::check_hessian(fm, gm, hess, theta, o)), gradcheck::method_name(m));
+        fails_exactly(gradcheck::check_hessian(fm, gm, hess_wrong, theta, o), {"d2f/dx2[1,1]"});
+    }
+    // --fast along directions, and a double-only Jacobian (its rounding estimated)
+    gradcheck::options fast;
+    fast.fast = true;
+    BOOST_TEST(gradcheck::agrees(gradcheck::check_jacobian(F, J, theta3, fast)));
+    fails_exactly(gradcheck::check_jacobian(F, J_wrong, theta3, fast), {"J[1,1]"});
+    const auto F_double = [](const std::vector<double>& x) { return F(x); };
+    const auto J_double = [](const std::vector<double>& x) { return J(x); };
+    const auto rd = gradcheck::check_jacobian(F_double, J_double, theta3);
+    BOOST_TEST(gradcheck::agrees(rd));
+    BOOST_TEST(rd.report.rounding.find("estimated") == 0u);
+    fails_exactly(gradcheck::check_jacobian(F_double, [](const std::vector<double>& x) { return J_wrong(x); }, theta3), {"J[1,1]"});
+}
+
 BOOST_AUTO_TEST_CASE(agrees_in_boost_test_prints_the_table_when_it_fails)
 {
     BOOST_TEST(gradcheck::agrees(f, g, theta));
@@ -290,12 +334,54 @@ BOOST_AUTO_TEST_CASE(a_point_that_hides_mistakes_says_so)
     BOOST_TEST(table.find("x[1] = ±1: every power") != std::string::npos, table);
 }
 
+BOOST_AUTO_TEST_CASE(a_mistake_of_one_part_in_1e20_shows_at_50_digits)
+{
+    // 2·x0·x1·(1 + 1e-20): below double's rounding, far above 50 digits' tolerance
+    const auto g_close = [](const auto& x) {
+        auto v = g(x);
+        v[1] += v[1] * 1e-20;
+        return v;
+    };
+    BOOST_TEST(gradcheck::check_gradient(f, g_close, theta).pass); // double cannot tell: not a false pass
+    fails_exactly(gradcheck::check_gradient<cpp_bin_float_50>(f, g_close, theta), {"df/dx[1]"});
+}
+
+BOOST_AUTO_TEST_CASE(an_element_compared_absolutely_is_named_in_a_note)
+{
+    // f = e^(50·x0) + x1 at x0 = 10: ∂f/∂x1 = 1 is lost in f's rounding (about 1e200) in double
+    const auto big = [](const auto& x) {
+        using std::exp;
+        return exp(x[0] * 50) + x[1];
+    };
+    const auto big_g = [](const auto& x) {
+        using std::exp;
+        using V = std::decay_t<decltype(x)>;
+        return V{50 * exp(x[0] * 50), x[1] / x[1]};
+    };
+    const auto r = gradcheck::check_gradient(big, big_g, std::vector<double>{10, 3});
+    BOOST_TEST(r.pass, printed(r));
+    BOOST_TEST(printed(r).find("note       df/dx[1]: both values lie within its tolerance") != std::string::npos, printed(r));
+    BOOST_TEST(printed(r).find("df/dx[0]: both") == std::string::npos, printed(r));
+}
+
 BOOST_AUTO_TEST_CASE(bad_arguments_are_refused_with_a_message)
 {
+    const auto message_is = [](const std::string& expected) {
+        return [expected](const std::invalid_argument& e) { return std::string(e.what()) == expected; };
+    };
+    BOOST_CHECK_EXCEPTION(gradcheck::check_gradient(f, g, std::vector<double>{}), std::invalid_argument,
+                          message_is("gradcheck: theta is empty: there is no derivative to check"));
+    BOOST_CHECK_EXCEPTION(gradcheck::check_gradient(f, g, std::vector<double>{0.5, std::nan("")}), std::invalid_argument,
+                          message_is("gradcheck: theta[1] is not a finite number"));
+    const auto log_f = [](const auto& x) {
+        using std::log;
+        return log(x[0]) + x[1];
+    };
+    BOOST_CHECK_EXCEPTION(gradcheck::check_gradient(log_f, g, std::vector<double>{0, 1}), std::invalid_argument,
+                          message_is("gradcheck: f(x) = -inf at theta: not finite, so there is no derivative to check"));
     const auto g_short = [](const auto& x) { return std::vector<std::decay_t<decltype(x[0])>>{x[0]}; };
-    BOOST_CHECK_EXCEPTION(gradcheck::check_gradient(f, g_short, theta), std::invalid_argument, [](const std::invalid_argument& e) {
-        return std::string(e.what()) == "gradcheck: g(x) has 1 values, expected 2";
-    });
+    BOOST_CHECK_EXCEPTION(gradcheck::check_gradient(f, g_short, theta), std::invalid_argument,
+                          message_is("gradcheck: g(x) has 1 values, expected 2"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -402,11 +488,12 @@ struct Tally {
 };
 
 // One random function: the right g must not FAIL; the mistaken g must not PASS when
-// it differs from the right one by more than 1e-6·(1 + |g_i|), far above any tolerance
-// of these checks (double: at most ~1e-8 here).
+// it differs from the right one by more than `revealable`·(1 + |g_i|), far above any
+// tolerance of these checks (about 1e-8 in double, 1e-3 in float, here).
 template <class T, class Wrap>
 void contract_case(Tally& t, const RandomFunction& rf, const std::vector<double>& x, const gradcheck::options& o, Wrap wrap)
 {
+    const double revealable = std::is_same_v<T, float> ? 1e-2 : 1e-6;
     RandomFunction right = rf, wrong = rf;
     wrong.mistaken = true;
     const auto f_of = [right](const auto& y) { return right.value(y); };
@@ -421,7 +508,7 @@ void contract_case(Tally& t, const RandomFunction& rf, const std::vector<double>
     }
     const std::vector<double> gr = right.gradient(std::vector<double>(x)), gw = wrong.gradient(std::vector<double>(x));
     const double gap = std::abs(gr[rf.wrong_i] - gw[rf.wrong_i]);
-    if (gap <= 1e-6 * (1 + std::abs(gr[rf.wrong_i]))) {
+    if (gap <= revealable * (1 + std::abs(gr[rf.wrong_i]))) {
         ++t.hidden;
         return;
     }
@@ -432,7 +519,9 @@ void contract_case(Tally& t, const RandomFunction& rf, const std::vector<double>
     }
 }
 
-void contract(const std::string& label, int cases, std::uint64_t seed, const gradcheck::options& o, bool fifty, bool black)
+enum class Kind { plain, fifty, black_box, single };
+
+void contract(const std::string& label, int cases, std::uint64_t seed, const gradcheck::options& o, Kind kind)
 {
     Draw d{std::mt19937_64(seed)};
     Tally t;
@@ -444,14 +533,15 @@ void contract(const std::string& label, int cases, std::uint64_t seed, const gra
         const RandomFunction rf = random_function(d);
         std::vector<double> x;
         for (std::size_t i = 0; i < rf.P; ++i) x.push_back(d.uniform(-2, 2));
-        if (fifty) {
+        if (kind == Kind::fifty) {
             if (needs_forward) contract_case<cpp_bin_float_50>(t, rf, x, o, forward);
             else contract_case<cpp_bin_float_50>(t, rf, x, o, plain);
-        } else if (black) contract_case<double>(t, rf, x, o, box);
+        } else if (kind == Kind::single) contract_case<float>(t, rf, x, o, plain);
+        else if (kind == Kind::black_box) contract_case<double>(t, rf, x, o, box);
         else if (needs_forward) contract_case<double>(t, rf, x, o, forward);
         else contract_case<double>(t, rf, x, o, plain);
     }
-    BOOST_TEST_MESSAGE(label << ": " << t.checked << " functions, " << t.hidden << " mistakes below 1e-6, " << t.declined
+    BOOST_TEST_MESSAGE(label << ": " << t.checked << " functions, " << t.hidden << " mistakes too small to reveal, " << t.declined
                              << " with a declined element");
     BOOST_TEST(t.false_fail == 0, label << ": right gradients that FAILed: " << t.false_fail);
     BOOST_TEST(t.false_pass == 0, label << ": mistakes that PASSed: " << t.false_pass);
@@ -467,7 +557,7 @@ BOOST_AUTO_TEST_CASE(random_functions_every_method_in_double)
     for (gradcheck::Method m : gradcheck::all_methods) {
         gradcheck::options o;
         o.method = m;
-        contract(std::string("double ") + std::string(gradcheck::method_name(m)), 150, 11 + static_cast<int>(m), o, false, false);
+        contract(std::string("double ") + std::string(gradcheck::method_name(m)), 150, 11 + static_cast<int>(m), o, Kind::plain);
     }
 }
 
@@ -476,17 +566,27 @@ BOOST_AUTO_TEST_CASE(random_functions_at_50_digits)
     for (gradcheck::Method m : {gradcheck::Method::central, gradcheck::Method::richardson, gradcheck::Method::autodiff}) {
         gradcheck::options o;
         o.method = m;
-        contract(std::string("50 digits ") + std::string(gradcheck::method_name(m)), 40, 101 + static_cast<int>(m), o, true, false);
+        contract(std::string("50 digits ") + std::string(gradcheck::method_name(m)), 40, 101 + static_cast<int>(m), o, Kind::fifty);
     }
 }
 
 BOOST_AUTO_TEST_CASE(random_functions_with_estimated_noise_and_fast_mode)
 {
     gradcheck::options central;
-    contract("double black box (ECnoise)", 200, 202, central, false, true);
+    contract("double black box (ECnoise)", 200, 202, central, Kind::black_box);
     gradcheck::options fast;
     fast.fast = true;
-    contract("double fast", 150, 303, fast, false, false);
+    contract("double fast", 150, 303, fast, Kind::plain);
+}
+
+BOOST_AUTO_TEST_CASE(random_functions_at_a_given_step_and_in_float)
+{
+    for (double step : {1e-2, 1e-4, 1e-8}) {
+        gradcheck::options o;
+        o.step = step;
+        contract("double step " + gradcheck::scientific(step, 1), 100, 404 + static_cast<std::uint64_t>(-std::log10(step)), o, Kind::plain);
+    }
+    contract("float", 150, 505, gradcheck::options{}, Kind::single);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

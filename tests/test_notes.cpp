@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
     // The sweep's quoted command writes to build/ (git-ignored), which a build
     // directory of another name would not have created.
     fs::create_directories(root() / "build");
-    const std::regex command("^\\$ build/(gradcheck/gradcheck|notes/exercises/exercise|notes/exercises/planted-bugs) ?(.*)$");
+    const std::regex command("^\\$ build/(gradcheck/gradcheck|notes/exercises/exercise|notes/exercises/planted-bugs|notes/library/own-function) ?(.*)$");
     for (const fs::path& file : documents()) {
         // A block inside a list item is indented: its lines lose that indentation.
         auto lines = lines_of(read(file));
@@ -160,7 +160,8 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
             std::smatch m;
             BOOST_TEST_REQUIRE((i + 1 < lines.size() && std::regex_match(lines[i + 1], m, command)),
                                where << ": a text block must begin with the command that prints it ($ build/gradcheck/gradcheck ...)");
-            const std::string program = m[1] == "gradcheck/gradcheck" ? "gradcheck" : m[1] == "notes/exercises/exercise" ? "exercise" : "planted-bugs";
+            const std::string program = m[1] == "gradcheck/gradcheck" ? "gradcheck" : m[1] == "notes/exercises/exercise" ? "exercise"
+                                        : m[1] == "notes/library/own-function" ? "own-function" : "planted-bugs";
             BOOST_TEST_CONTEXT(where << ": " << lines[i + 1])
             {
                 std::vector<std::vector<std::string>> excerpts(1);
@@ -175,13 +176,14 @@ BOOST_AUTO_TEST_CASE(quoted_output_is_what_the_program_prints)
                 std::vector<std::string> args;
                 std::istringstream words(m[2].str());
                 for (std::string w; words >> w;) args.push_back(w);
-                if (program != "gradcheck"
+                const bool exercise_program = program == "exercise" || program == "planted-bugs";
+                if (exercise_program
                     && !exercise::as_committed(program == "exercise" ? "notes/exercises/backward.cpp" : "notes/exercises/planted_bugs.cpp")) {
                     i = j;
                     continue;
                 }
-                const testing::Result r = program == "gradcheck" ? testing::run(args)
-                                          : testing::run_program(testing::env(program == "exercise" ? "EXERCISE" : "PLANTED"), args);
+                const char* variable = program == "exercise" ? "EXERCISE" : program == "planted-bugs" ? "PLANTED" : "OWN_FUNCTION";
+                const testing::Result r = program == "gradcheck" ? testing::run(args) : testing::run_program(testing::env(variable), args);
                 BOOST_TEST(r.exited);
                 // What a reader sees in the terminal: stdout, then any message on stderr.
                 auto output = lines_of(r.out);

@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <vector>
 
+#include <boost/math/special_functions/fpclassify.hpp>
+
 #include "gradcheck/function/rows.hpp"
 
 namespace gradcheck {
@@ -66,6 +68,26 @@ void require_size(std::size_t got, std::size_t expected, const std::string& what
         throw std::invalid_argument("gradcheck: " + what + " has " + std::to_string(got) + " values, expected " + std::to_string(expected));
 }
 
+template <class X>
+void require_point(const std::vector<X>& theta)
+{
+    if (theta.empty()) throw std::invalid_argument("gradcheck: theta is empty: there is no derivative to check");
+    for (std::size_t i = 0; i < theta.size(); ++i)
+        if (!(boost::math::isfinite)(theta[i]))
+            throw std::invalid_argument("gradcheck: theta[" + std::to_string(i) + "] is not a finite number");
+}
+
+// f's values at θ: a function that is not finite there has no derivative to check.
+template <class T, class V>
+void require_finite(const V& values, const std::string& what)
+{
+    const std::vector<T> y = flat<T>(values);
+    for (std::size_t i = 0; i < y.size(); ++i)
+        if (!(boost::math::isfinite)(y[i]))
+            throw std::invalid_argument("gradcheck: " + what + (y.size() > 1 ? "[" + std::to_string(i) + "]" : "") + " = "
+                                        + scientific(y[i], 3) + " at theta: not finite, so there is no derivative to check");
+}
+
 template <class T, class F>
 void require_callable()
 {
@@ -82,7 +104,9 @@ result<T> check_gradient(const F& f, const G& g, const std::vector<X>& theta, co
     detail::require_callable<T, F>();
     using HF = reference_for<F, H>;
     using HG = reference_for<G, H>;
+    detail::require_point(theta);
     const std::vector<T> x = lift<T>(theta);
+    detail::require_finite<T>(std::vector<T>{T(f(x))}, "f(x)");
     const std::vector<T> a = detail::flat<T>(g(x));
     detail::require_size<T>(a.size(), x.size(), "g(x)");
     const auto values = [&g](const auto& y) { return g(y); };
@@ -91,7 +115,7 @@ result<T> check_gradient(const F& f, const G& g, const std::vector<X>& theta, co
     const auto rows = [&f](std::size_t) { return std::cref(f); };
     check_rows<T, HF, is_forward_mode<F>>(r, rows, 1, x, a, analytic_rounding<T, HG>(values, x, a, o.seed), o, "df/dx", "P×1",
                                           "your g(x)");
-    point_notes(r.report, x);
+    point_notes(r, x);
     decide(r);
     return r;
 }
@@ -103,8 +127,10 @@ result<T> check_jacobian(const F& f, const J& jac, const std::vector<X>& theta, 
     detail::require_callable<T, F>();
     using HF = reference_for<F, H>;
     using HJ = reference_for<J, H>;
+    detail::require_point(theta);
     const std::vector<T> x = lift<T>(theta);
     const std::size_t K = f(x).size();
+    detail::require_finite<T>(f(x), "f(x)");
     const std::vector<T> A = detail::flat<T>(jac(x));
     detail::require_size<T>(A.size(), K * x.size(), "jac(x) (K×P = " + std::to_string(K) + "×" + std::to_string(x.size()) + ")");
     const auto values = [&jac](const auto& y) { return detail::flat<std::decay_t<decltype(y[0])>>(jac(y)); };
@@ -113,7 +139,7 @@ result<T> check_jacobian(const F& f, const J& jac, const std::vector<X>& theta, 
     const auto rows = [&f](std::size_t i) { return detail::Output<F>{f, i}; };
     check_rows<T, HF, is_forward_mode<F>>(r, rows, K, x, A, analytic_rounding<T, HJ>(values, x, A, o.seed), o, "J", "K×P",
                                           "J[i,j] = df_i/dx_j, your jac(x)");
-    point_notes(r.report, x);
+    point_notes(r, x);
     decide(r);
     return r;
 }
@@ -127,8 +153,10 @@ result<T> check_vjp(const F& f, const V& vjp, const std::vector<X>& theta, const
     detail::require_callable<T, F>();
     using HF = reference_for<F, H>;
     using HV = reference_for<V, H, std::vector<H>>;
+    detail::require_point(theta);
     const std::vector<T> x = lift<T>(theta);
     const std::size_t K = f(x).size(), P = x.size();
+    detail::require_finite<T>(f(x), "f(x)");
     std::vector<std::vector<T>> us;
     for (const std::vector<double>& u : random_directions(K, o.vjp_vectors, o.seed + 1)) us.push_back(lift<T>(u));
     std::vector<T> A;
@@ -150,7 +178,7 @@ result<T> check_vjp(const F& f, const V& vjp, const std::vector<X>& theta, const
     const auto rows = [&f, &us](std::size_t i) { return detail::Projection<F, T>{f, us[i]}; };
     check_rows<T, HF, is_forward_mode<F>>(r, rows, us.size(), x, A, ea, o, "J^T u", "vectors×P",
                                           "row i: your vjp(x, u_i) against differences of u_i^T f");
-    point_notes(r.report, x);
+    point_notes(r, x);
     decide(r);
     return r;
 }
@@ -165,8 +193,10 @@ result<T> check_hessian(const F& f, const G& g, const Hs& hess, const std::vecto
     using HF = reference_for<F, H>;
     using HG = reference_for<G, H>;
     using HH = reference_for<Hs, H>;
+    detail::require_point(theta);
     const std::vector<T> x = lift<T>(theta);
     const std::size_t P = x.size();
+    detail::require_finite<T>(std::vector<T>{T(f(x))}, "f(x)");
     const std::vector<T> a = detail::flat<T>(g(x));
     detail::require_size<T>(a.size(), P, "g(x)");
     const std::vector<T> A = detail::flat<T>(hess(x));
@@ -191,7 +221,7 @@ result<T> check_hessian(const F& f, const G& g, const Hs& hess, const std::vecto
         }
     const auto g_rows = [&g](std::size_t i) { return detail::Output<G>{g, i}; };
     check_rows<T, HG, is_forward_mode<G>>(r, g_rows, P, x, A, ea, o, "d2f/dx2", "P×P", "H[i,j] = d(df/dx_i)/dx_j, your hess(x)");
-    point_notes(r.report, x);
+    point_notes(r, x);
     decide(r);
     return r;
 }

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "gradcheck/check/element.hpp"
@@ -42,6 +43,15 @@ ElementCheck declined_check(const std::string& because)
     return e;
 }
 
+// The core's messages name the command's --step and "the loss": here, options.step and f.
+inline std::string in_library_words(std::string message)
+{
+    if (message.rfind("--step: ", 0) == 0) message.erase(0, 8);
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"the loss is", "f is"}, {"choose a smaller step", "a smaller options.step may"}})
+        if (const auto at = message.find(from); at != std::string::npos) message.replace(at, from.size(), to);
+    return message;
+}
+
 // One compared value: s's derivative along path against analytic (whose rounding is
 // analytic_rounding), with ε_L measured (H) or estimated (H void) and the check rerun
 // until ε_L covers every value it used (function/measured.hpp).
@@ -68,7 +78,7 @@ Judgement<T> judge(const S& s, Path& path, ElementRule<T> rule, const T& analyti
         try {
             j.check = check_element(rule, f, path.theta(), analytic, analytic_rounding.value, T(0), where, "θ", judged);
         } catch (const InputError& error) { // θ ± h does not move, or f is not finite there
-            j.check = declined_check<T>(error.what());
+            j.check = declined_check<T>(in_library_words(error.what()));
             j.check.analytic_shown = scientific(analytic, std::min(round_trip_digits<T>(), max_shown_digits));
             return j;
         }
@@ -166,11 +176,19 @@ void check_rows(result<T>& r, const Rows& rows, std::size_t K, const std::vector
               coordinate_judgements<T, H, Forward>(rows, K, x, A, ea, rule, table), meaning);
 }
 
-// What this point cannot reveal: a coordinate equal to 0 or ±1.
+// What this point cannot reveal: an element whose values, not both 0, lie within its
+// tolerance of 0 (compared absolutely), where a mistake smaller than the tolerance
+// cannot show; and a coordinate equal to 0 or ±1.
 template <class T>
-void point_notes(FunctionReport& report, const std::vector<T>& x)
+void point_notes(result<T>& r, const std::vector<T>& x)
 {
     using std::abs;
+    for (const element<T>& e : r.elements)
+        if (e.pass && abs(e.analytic) <= e.bound && abs(e.numeric) <= e.bound && (e.analytic != T(0) || e.numeric != T(0)))
+            r.report.notes.push_back(e.name + ": both values lie within its tolerance " + scientific(e.bound, 3)
+                                     + " of 0, so it was compared absolutely: a mistake in it smaller than that cannot show here"
+                                       " (a higher precision lowers the tolerance)");
+    FunctionReport& report = r.report;
     for (std::size_t k = 0; k < x.size(); ++k) {
         const std::string name = "x[" + std::to_string(k) + "]";
         if (x[k] == T(0))
