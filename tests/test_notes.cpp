@@ -345,6 +345,20 @@ BOOST_AUTO_TEST_CASE(graph_picture_is_what_the_command_draws)
 // backticks (`gradcheck/check/compare.hpp`, `lib/gallery.hpp`) exists, and the README
 // names every folder of gradcheck/, every source file under gradcheck/ and every
 // header of lib/.
+// The README's example of the library is the program the consumer projects build and
+// run, installed and as a subproject (tests/consumers/layer/readme_example.cpp).
+BOOST_AUTO_TEST_CASE(readme_library_example_is_the_one_built)
+{
+    const std::string readme = read(root() / "README.md");
+    const std::size_t section = readme.find("## Check your own C++ function");
+    BOOST_TEST_REQUIRE(section != std::string::npos);
+    const std::size_t start = readme.find("```cpp\n", section);
+    BOOST_TEST_REQUIRE(start != std::string::npos);
+    const std::size_t end = readme.find("```\n", start + 7);
+    BOOST_TEST_REQUIRE(end != std::string::npos);
+    BOOST_TEST(readme.substr(start + 7, end - start - 7) == read(root() / "tests" / "consumers" / "layer" / "readme_example.cpp"));
+}
+
 BOOST_AUTO_TEST_CASE(layout_follows_the_tree)
 {
     const std::regex path("`((lib|gradcheck|tests|notes)/[A-Za-z0-9_./-]*)`");

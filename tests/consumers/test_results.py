@@ -3,7 +3,8 @@
 
 usage: test_results.py BUILD/meson-logs/testlog.json
 
-`layer` and `layer-boost-test` pass; `layer-planted-bug` fails (should_fail), and
+`readme-example` (the README's example), `layer` and `layer-boost-test` pass;
+`layer-planted-bug` fails (should_fail), and
 its report fails the layer's checks, not the loss's, with a table row of a
 failing element and the name of the first. Prints one line per deviation and
 exits 1 if there is any.
@@ -12,7 +13,7 @@ import json
 import re
 import sys
 
-EXPECTED = {'layer': 'OK', 'layer-boost-test': 'OK', 'layer-planted-bug': 'EXPECTEDFAIL'}
+EXPECTED = {'readme-example': 'OK', 'layer': 'OK', 'layer-boost-test': 'OK', 'layer-planted-bug': 'EXPECTEDFAIL'}
 # The planted bug is in the tanh layer's backward pass: the checks through the layer
 # fail and the loss alone passes (check_layer.cpp prints these lines).
 PLANTED_LINES = ['=== vector-Jacobian product of the layer: FAIL', '=== gradient in W and b, double: FAIL',
@@ -30,6 +31,9 @@ def main():
         if got != result:
             wrong.append('test %s: %s, expected %s' % (name, got, result))
     planted = tests.get('layer-planted-bug', {}).get('stdout', '')
+    readme = tests.get('readme-example', {}).get('stdout', '')
+    if readme.count('PASS: 2 of 2 elements agree') != 2:
+        wrong.append('readme-example does not print two passing tables (double and 50 digits)')
     wrong += ['layer-planted-bug does not print "%s"' % line for line in PLANTED_LINES if line not in planted]
     if not FAILED_ROW.search(planted):
         wrong.append('layer-planted-bug prints no table row of a failing element')
