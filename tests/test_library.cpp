@@ -229,7 +229,8 @@ BOOST_AUTO_TEST_CASE(a_given_step_is_used_and_confirmed_at_the_rules)
     BOOST_TEST(r.pass, printed(r));
     // The table shows the given step; an element's numbers are those its verdict rests
     // on, here the rule's step, whose bound is tighter.
-    for (const auto& step : nlohmann::json::parse(r.json())["tables"][0]["step"]) BOOST_TEST(step == "1.00e-03");
+    const auto report = nlohmann::json::parse(r.json());
+    for (const auto& step : report["tables"][0]["step"]) BOOST_TEST(step == "1.00e-03");
     for (const auto& e : r.elements) BOOST_TEST(e.step == std::ldexp(1.0, -17));
     fails_exactly(gradcheck::check_gradient(f, g_wrong, theta, o), {"df/dx[1]"});
     o.step = -1;
