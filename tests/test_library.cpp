@@ -143,6 +143,20 @@ BOOST_AUTO_TEST_CASE(readme_example_passes_in_double_and_at_50_digits)
     BOOST_TEST(r50.report.rounding.find("100 digits") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(every_precision_of_the_command_passes_the_right_g_and_fails_the_wrong_one)
+{
+    // float and long double measured in 50 digits, 100 digits in 200
+    BOOST_TEST(gradcheck::agrees<float>(f, g, theta));
+    fails_exactly(gradcheck::check_gradient<float>(f, g_wrong, theta), {"df/dx[1]"});
+    BOOST_TEST(gradcheck::agrees<long double>(f, g, theta));
+    fails_exactly(gradcheck::check_gradient<long double>(f, g_wrong, theta), {"df/dx[1]"});
+    const auto r100 = gradcheck::check_gradient<boost::multiprecision::cpp_bin_float_100>(f, g, theta);
+    BOOST_TEST(r100.pass, printed(r100));
+    for (const auto& e : r100.elements) BOOST_TEST(e.digits > 60.0, e.name << " " << e.digits);
+    BOOST_TEST(r100.report.rounding.find("200 digits") != std::string::npos, r100.report.rounding);
+    fails_exactly(gradcheck::check_gradient<boost::multiprecision::cpp_bin_float_100>(f, g_wrong, theta), {"df/dx[1]"});
+}
+
 BOOST_AUTO_TEST_CASE(readme_example_with_a_wrong_g_fails_and_names_element_1)
 {
     for (const auto& r : {gradcheck::check_gradient(f, g_wrong, theta)}) {

@@ -207,6 +207,8 @@ void describe(FunctionReport& report, const std::string& what, const options& o)
     report.what = what;
     report.precision = precision_label<T>();
     report.method = std::string(method_description(o.method));
+    for (std::size_t at = report.method.find("L("); at != std::string::npos; at = report.method.find("L(", at))
+        report.method[at] = 'f'; // the method table names the network's loss L; here it is your f
     report.step_rule = method_kind(o.method) == MethodKind::dual ? "no step"
                        : o.step != 0 ? "h = " + scientific(o.step, 3) + " as given (its verdict confirmed at the rule's step)"
                                      : method_kind(o.method) == MethodKind::complex_step ? "h = u·max(1, |θ|) rounded to a power of 2"
