@@ -61,8 +61,7 @@ std::vector<T> flat(const V& values)
     return out;
 }
 
-template <class T>
-void require_size(std::size_t got, std::size_t expected, const std::string& what)
+inline void require_size(std::size_t got, std::size_t expected, const std::string& what)
 {
     if (got != expected)
         throw std::invalid_argument("gradcheck: " + what + " has " + std::to_string(got) + " values, expected " + std::to_string(expected));
@@ -108,7 +107,7 @@ result<T> check_gradient(const F& f, const G& g, const std::vector<X>& theta, co
     const std::vector<T> x = lift<T>(theta);
     detail::require_finite<T>(std::vector<T>{T(f(x))}, "f(x)");
     const std::vector<T> a = detail::flat<T>(g(x));
-    detail::require_size<T>(a.size(), x.size(), "g(x)");
+    detail::require_size(a.size(), x.size(), "g(x)");
     const auto values = [&g](const auto& y) { return g(y); };
     result<T> r;
     describe<T, HF, HG>(r.report, "gradient of f: R^" + std::to_string(x.size()) + " -> R, at x = theta", o);
@@ -132,7 +131,7 @@ result<T> check_jacobian(const F& f, const J& jac, const std::vector<X>& theta, 
     const std::size_t K = f(x).size();
     detail::require_finite<T>(f(x), "f(x)");
     const std::vector<T> A = detail::flat<T>(jac(x));
-    detail::require_size<T>(A.size(), K * x.size(), "jac(x) (K×P = " + std::to_string(K) + "×" + std::to_string(x.size()) + ")");
+    detail::require_size(A.size(), K * x.size(), "jac(x) (K×P = " + std::to_string(K) + "×" + std::to_string(x.size()) + ")");
     const auto values = [&jac](const auto& y) { return detail::flat<std::decay_t<decltype(y[0])>>(jac(y)); };
     result<T> r;
     describe<T, HF, HJ>(r.report, "Jacobian of f: R^" + std::to_string(x.size()) + " -> R^" + std::to_string(K) + ", at x = theta", o);
@@ -163,7 +162,7 @@ result<T> check_vjp(const F& f, const V& vjp, const std::vector<X>& theta, const
     std::vector<Bound<T>> ea;
     for (const std::vector<T>& u : us) {
         const std::vector<T> a = detail::flat<T>(vjp(x, u));
-        detail::require_size<T>(a.size(), P, "vjp(x, u)");
+        detail::require_size(a.size(), P, "vjp(x, u)");
         const auto values = [&](const auto& y) {
             using E = std::decay_t<decltype(y[0])>;
             return detail::flat<E>(vjp(y, lift<E>(u)));
@@ -198,9 +197,9 @@ result<T> check_hessian(const F& f, const G& g, const Hs& hess, const std::vecto
     const std::size_t P = x.size();
     detail::require_finite<T>(std::vector<T>{T(f(x))}, "f(x)");
     const std::vector<T> a = detail::flat<T>(g(x));
-    detail::require_size<T>(a.size(), P, "g(x)");
+    detail::require_size(a.size(), P, "g(x)");
     const std::vector<T> A = detail::flat<T>(hess(x));
-    detail::require_size<T>(A.size(), P * P, "hess(x) (P×P = " + std::to_string(P) + "×" + std::to_string(P) + ")");
+    detail::require_size(A.size(), P * P, "hess(x) (P×P = " + std::to_string(P) + "×" + std::to_string(P) + ")");
     result<T> r;
     describe<T, HF, HH>(r.report, "Hessian of f: R^" + std::to_string(P) + " -> R, at x = theta: your g against differences of f, "
                                   "then your hess against differences of g", o);

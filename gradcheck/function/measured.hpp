@@ -41,16 +41,6 @@ T rounding_of(const T& v, const H& exact)
     return T(T(abs(H(H(v) - exact))) + T(machine_epsilon<H>() * abs(exact)));
 }
 
-// x converted to U through its real type R (a complex or dual number over R).
-template <class U, class R, class T>
-std::vector<U> lift_through(const std::vector<T>& x)
-{
-    std::vector<U> out;
-    out.reserve(x.size());
-    for (const T& v : x) out.push_back(U(R(v)));
-    return out;
-}
-
 // θ = x[k].
 template <class T>
 struct CoordinatePath {
@@ -64,7 +54,7 @@ struct CoordinatePath {
     template <class C, class R>
     std::vector<C> complex(const R& h) const // x with x[k] + i·h
     {
-        std::vector<C> z = lift_through<C, R>(x);
+        std::vector<C> z = lift<C, R>(x);
         z[k] = C(R(x[k]), h);
         return z;
     }
@@ -72,7 +62,7 @@ struct CoordinatePath {
     std::vector<boost::math::differentiation::autodiff_fvar<R, 1>> dual() const // x[k] the variable
     {
         using D = boost::math::differentiation::autodiff_fvar<R, 1>;
-        std::vector<D> d = lift_through<D, R>(x);
+        std::vector<D> d = lift<D, R>(x);
         d[k] = boost::math::differentiation::make_fvar<R, 1>(R(x[k]));
         return d;
     }

@@ -32,13 +32,14 @@ template <> struct higher_precision<boost::multiprecision::cpp_bin_float_50> { u
 template <> struct higher_precision<boost::multiprecision::cpp_bin_float_100> { using type = cpp_bin_float_200; };
 template <class T> using higher_precision_t = typename higher_precision<T>::type;
 
-// x converted element by element (exactly, when U holds every value of T).
-template <class U, class T>
+// x converted element by element (exactly, when U holds every value of T), through
+// U's real type R when U is a complex or dual number over R.
+template <class U, class R = U, class T>
 std::vector<U> lift(const std::vector<T>& x)
 {
     std::vector<U> out;
     out.reserve(x.size());
-    for (const T& v : x) out.push_back(U(v));
+    for (const T& v : x) out.push_back(U(R(v)));
     return out;
 }
 

@@ -33,10 +33,12 @@ ElementRule<T> element_rule(const options& o, const std::vector<T>& A)
     return rule;
 }
 
+// An element with no numeric value: its analytic value shown, and why.
 template <class T>
-ElementCheck declined_check(const std::string& because)
+ElementCheck declined_check(const T& analytic, const std::string& because)
 {
     ElementCheck e;
+    e.analytic_shown = scientific(analytic, std::min(round_trip_digits<T>(), max_shown_digits));
     e.declined = true, e.pass = false, e.numeric_finite = false;
     e.numeric_shown = "-";
     e.declined_because = because;
@@ -62,10 +64,8 @@ Judgement<T> judge(const S& s, Path& path, ElementRule<T> rule, const T& analyti
     Judgement<T> j;
     j.analytic = analytic;
     const Bound<T> loss = loss_rounding<T, H>(s, path);
-    j.check.analytic_shown = scientific(analytic, std::min(round_trip_digits<T>(), max_shown_digits));
     if (!loss.known) {
-        j.check = declined_check<T>("the noise of f along this line could not be estimated (at no spacing did its differences settle)");
-        j.check.analytic_shown = scientific(analytic, std::min(round_trip_digits<T>(), max_shown_digits));
+        j.check = declined_check(analytic, "the noise of f along this line could not be estimated (at no spacing did its differences settle)");
         return j;
     }
     MeasuredFunction<T, H, Forward, S, Path> f{s, path, rule.method};
@@ -78,13 +78,12 @@ Judgement<T> judge(const S& s, Path& path, ElementRule<T> rule, const T& analyti
         try {
             j.check = check_element(rule, f, path.theta(), analytic, analytic_rounding.value, T(0), where, "θ", judged);
         } catch (const InputError& error) { // θ ± h does not move, or f is not finite there
-            j.check = declined_check<T>(in_library_words(error.what()));
-            j.check.analytic_shown = scientific(analytic, std::min(round_trip_digits<T>(), max_shown_digits));
+            j.check = declined_check(analytic, in_library_words(error.what()));
             return j;
         }
         if (std::is_void_v<H> || f.seen <= loss_error) break;
         if (run == max_reruns) {
-            j.check = declined_check<T>("the measured rounding of f kept growing with the points evaluated: no ε_L settled");
+            j.check = declined_check(analytic, "the measured rounding of f kept growing with the points evaluated: no ε_L settled");
             break;
         }
         loss_error = f.seen;
