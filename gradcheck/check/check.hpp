@@ -62,6 +62,10 @@ inline const char* shape_names(xornet::Param p)
 }
 
 
+// How the step rule's h moves per element (walk_to_least_error, check/steps.hpp).
+inline const char* const walked_step_rule =
+    ",\n         then moved by factors of 2 to where its error is expected least (column h)";
+
 // The report's header: the problem, the loss and its bound, the method and its step
 // rule. Refuses a method the precision cannot run, or a step it takes none of.
 template <class T>
@@ -94,7 +98,8 @@ void describe_check(CheckReport& r, const CheckSettings& settings, const xornet:
                   : kind == MethodKind::dual              ? "no step"
                   : kind == MethodKind::complex_step      ? "h = u" + scale + " = " + scientific(method_step(settings.method, T(0)), 3) + scale
                                                           : "h = u^(" + root + ")" + scale + " rounded to a power of 2 = "
-                                                                + scientific(method_step(settings.method, T(0)), 3) + scale;
+                                                                + scientific(method_step(settings.method, T(0)), 3) + scale
+                                                                + (settings.fast ? "" : walked_step_rule);
     if (kind == MethodKind::dual && !has_autodiff<T>)
         throw InputError("--method autodiff: Boost 1.74's autodiff does not compile with MPFR numbers; use --precision 50 or 100, or --method complex-step");
     if (kind == MethodKind::dual && settings.step) throw InputError("--step: autodiff takes no step");
@@ -206,6 +211,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
 
     ElementRule<T> rule;
     rule.method = settings.method, rule.loss_error = loss_error;
+    rule.typical_rounding = T(machine_epsilon<T>() * abs(L)); // one rounding of L: the step rule's own model
     rule.overflow_because = "overflows inside the network at these weights (a sigmoid far into saturation); central differences do not";
     if (settings.step) rule.step_given = true, rule.step_asked = given_step<T>(*settings.step);
     for (Param p : xornet::all_params)

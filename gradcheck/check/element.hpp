@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
@@ -34,12 +36,33 @@ template <class T>
 struct ElementRule {
     Method method = Method::central;
     T loss_error{0};
+    // The rounding one evaluation typically carries, to choose the step by (ε_L bounds the
+    // worst case); 0: ε_L itself.
+    T typical_rounding{0};
     bool step_given = false;
     T step_asked{0};
     T largest_of_gradient{0};
     // Why a forward-mode value can be infinite where differences are not (the network
     // says where: a sigmoid far into saturation).
     std::string overflow_because = "overflows inside the function at this point; central differences may not";
+};
+
+// f with every value it has computed remembered, by the point θ it was computed at:
+// the differences at h, 2h, 4h and at the steps tried next share their points.
+template <class T, class Function>
+struct Remembered {
+    Function& f;
+    const T& theta;
+    std::vector<std::pair<T, T>> seen; // (θ, f at θ)
+    T value()
+    {
+        for (const auto& [at, v] : seen)
+            if (at == theta) return v;
+        seen.emplace_back(theta, f.value());
+        return seen.back().second;
+    }
+    NumericDerivative<T> complex_step(const T& h) { return f.complex_step(h); }
+    NumericDerivative<T> dual() { return f.dual(); }
 };
 
 // theta is the coordinate f reads: moved by the differences and restored. where names
@@ -52,16 +75,28 @@ ElementCheck check_element(const ElementRule<T>& rule, Function& f, T& theta, co
 {
     const bool has_step = method_kind(rule.method) != MethodKind::dual;
     const T h = rule.step_given ? rule.step_asked : method_step(rule.method, theta);
+    Remembered<T, Function> remembered{f, theta, {}};
     const auto at = [&](const T& step) { // the method at this step, in the range of its series (methods/step_range.hpp)
-        NumericDerivative<T> d = estimate(rule.method, f, theta, step, rule.loss_error);
+        NumericDerivative<T> d = estimate(rule.method, remembered, theta, step, rule.loss_error);
         d.in_range = !has_step || d.step * reach_per_step <= series_range<T>();
         d.model_holds = d.model_holds && d.in_range;
         return d;
     };
-    NumericDerivative<T> numeric = at(h);
-    // A step the user gave is the step they asked to study: never reduced.
+    // What D(h) is expected to be off by: its leading truncation term, and its rounding
+    // bound scaled from ε_L down to the typical rounding (check/steps.hpp).
+    const T typical_over_bound = rule.typical_rounding > T(0) && rule.typical_rounding < rule.loss_error
+                                     ? T(rule.typical_rounding / rule.loss_error) : T(1);
+    const T blur = T(rounding_blur(method_order(rule.method)));
+    const auto expected = [&](const NumericDerivative<T>& d) { return T(d.leading + d.rounding / blur * typical_over_bound); };
+    // The rule's step, reduced where the series does not hold there, else moved to
+    // where the bound is least (check/steps.hpp).
+    const auto chosen = [&](const T& start, bool& reduced) {
+        NumericDerivative<T> d = fit_step(at(start), reduced, at);
+        return reduced || !is_difference(rule.method) ? d : walk_to_least_error(d, at, expected);
+    };
+    // A step the user gave is the step they asked to study: never moved.
     bool reduced = false;
-    if (!rule.step_given && has_step) numeric = fit_step(numeric, reduced, at);
+    NumericDerivative<T> numeric = rule.step_given || !has_step ? at(h) : chosen(h, reduced);
     if (numeric.step == T(0))
         throw InputError("--step: h = " + scientific(h, 3) + " is too small for " + where + ": " + name + " ± h rounds back to "
                          + scientific(theta, 6));
@@ -69,6 +104,7 @@ ElementCheck check_element(const ElementRule<T>& rule, Function& f, T& theta, co
         throw InputError("--step: the loss is not finite at " + name + " ± h for " + where + " (h = " + scientific(h, 3)
                          + "); choose a smaller step");
     ElementCheck e = compare(analytic, numeric, analytic_rounding);
+    if (!has_step) e.step.clear(); // autodiff: no step to show
     if (reduced) note_reduction(e, numeric, h);
     if (!(boost::math::isfinite)(numeric.value)) { // forward mode: an overflow inside the complex/dual function
         e.declined = true, e.pass = false, e.numeric_finite = false;
@@ -78,7 +114,7 @@ ElementCheck check_element(const ElementRule<T>& rule, Function& f, T& theta, co
     judged_by = numeric;
     if (rule.step_given && has_step) {
         bool rule_reduced = false;
-        const NumericDerivative<T> at_rule = fit_step(at(method_step(rule.method, theta)), rule_reduced, at);
+        const NumericDerivative<T> at_rule = chosen(method_step(rule.method, theta), rule_reduced);
         if (confirm_at_rule_step(e, analytic, analytic_rounding, numeric, at_rule)) judged_by = at_rule;
         decline_if_vacuous(e, T(numeric.error_bound + analytic_rounding), rule.largest_of_gradient);
     }

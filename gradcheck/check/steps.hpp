@@ -41,6 +41,35 @@ NumericDerivative<T> fit_step(NumericDerivative<T> numeric, bool& reduced, At&& 
     return numeric;
 }
 
+// At the rule's step truncation balances rounding only when L‴ is about as large as
+// L (methods/central_difference.hpp); where it is not, the step lies on one arm of
+// the V that `gradcheck sweep` draws. From a step whose series holds, walk by factors
+// of 2 toward the bottom of the V: up while the expected error shrinks, else down
+// while it shrinks, at most max_step_walk times. expected(d) is what the caller
+// expects D(h) to be off by (the leading truncation term plus typical rounding); the
+// step is chosen by it, not by the bound, which overstates both parts on purpose.
+// Whatever step is chosen, its bound comes from its own D(h), D(2h), D(4h), as
+// honest as the rule step's. at(h) evaluates the method at h (with the losses already
+// computed remembered, a step up costs 2 new loss evaluations for central differences).
+inline constexpr int max_step_walk = 12;
+
+template <class T, class At, class Expected>
+NumericDerivative<T> walk_to_least_error(NumericDerivative<T> numeric, At&& at, Expected&& expected)
+{
+    if (!numeric.model_holds || numeric.step == T(0)) return numeric;
+    for (const double factor : {2.0, 0.5}) {
+        bool moved = false;
+        for (int k = 0; k < max_step_walk; ++k) {
+            const NumericDerivative<T> next = at(T(numeric.step * T(factor)));
+            if (next.step == T(0) || !next.model_holds || !(expected(next) < expected(numeric))) break;
+            numeric = next;
+            moved = true;
+        }
+        if (moved) break;
+    }
+    return numeric;
+}
+
 // Notes on e that fit_step reduced the rule's step h (and why it was declined, if no
 // smaller step fitted the model either).
 template <class T>

@@ -51,6 +51,7 @@ struct NumericDerivative {
     T step;        // h actually used
     bool model_holds = true; // D at h, 2h, 4h behaves as the series says (error_model_holds), and
     bool in_range = true;    // the step keeps the series in its range (methods/step_range.hpp); if not, model_holds is false
+    T leading{0};  // |c·h^p|, the leading truncation term alone, from the widest pair: leading_term() below
 };
 
 // The truncation bound above, from a stencil of order p evaluated at h, 2h and 4h.
@@ -61,6 +62,17 @@ T truncation_bound(const T& D1, const T& D2, const T& D4, int p)
     const T a = T((1 << p) - 1), b = T((1 << (p + 2)) - 1), two_p = T(1 << p);
     const T R1 = (two_p * D1 - D2) / a, R2 = (two_p * D2 - D4) / a;
     return T(abs(T(D2 - D1))) / a + T(2) * T(abs(T(R2 - R1))) / b;
+}
+
+// The leading truncation term |c·h^p| of D(h), from D(2h) and D(4h): their difference
+// is (4^p − 2^p)·c·h^p, and the widest pair carries the least rounding (ρ/2 + ρ/4 over
+// 4^p − 2^p, against ρ + ρ/2 over 2^p − 1 in truncation_bound's first part). Not a
+// bound (the next term is left out): the step is chosen by it (check/steps.hpp).
+template <class T>
+T leading_term(const T& D2, const T& D4, int p)
+{
+    using std::abs;
+    return T(abs(T(D4 - D2)) / T((1 << (2 * p)) - (1 << p)));
 }
 
 // Whether D at h, 2h and 4h follow D(h) = D* + c·h^p + d·h^(p+2): then
@@ -138,6 +150,7 @@ NumericDerivative<T> central_difference(Loss&& loss, T& theta, const T& h, const
     NumericDerivative<T> d;
     d.value = D1;
     d.truncation = truncation_bound(D1, D2, D4, 2);
+    d.leading = leading_term(D2, D4, 2);
     d.rounding = T(rounding_blur(2)) * loss_error / h;
     d.error_bound = d.truncation + d.rounding;
     d.step = h;

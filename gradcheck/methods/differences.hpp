@@ -124,6 +124,7 @@ NumericDerivative<T> richardson_derivative(const MethodRow& row, Loss& loss, T& 
     const int p = row.order;
     d.value = R1;
     d.truncation = truncation_bound(R1, R2, R4, p);
+    d.leading = leading_term(R2, R4, p);
     d.rounding = rho * T(rounding_blur(p));
     d.error_bound = d.truncation + d.rounding;
     d.model_holds = tableau_holds && error_model_holds(R1, R2, R4, p, rho);
@@ -154,6 +155,7 @@ NumericDerivative<T> stencil_derivative(const MethodRow& row, Loss& loss, T& the
     const T rounding = detail::with_point_error(loss_error, theta0, h, D1, 4 * points) * T(weight) / T(T(denominator) * h); // ρ, of D(h)
     d.value = D1;
     d.truncation = truncation_bound(D1, D2, D4, p); // methods/central_difference.hpp
+    d.leading = leading_term(D2, D4, p);
     d.rounding = rounding * T(rounding_blur(p));
     d.error_bound = d.truncation + d.rounding;
     d.model_holds = error_model_holds(D1, D2, D4, p, rounding);

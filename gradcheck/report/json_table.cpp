@@ -40,7 +40,7 @@ Json partial_json(const PartialCheck& p, const char* top, const char* bottom, bo
         j["tolerance"].push_back(number(true, e.tolerance));
         if (numeric_method) {
             j["analytic_rounding"].push_back(number(true, e.analytic_rounding));
-            j["step"].push_back(number(true, e.step));
+            j["step"].push_back(number(!e.step.empty(), e.step)); // null: autodiff takes no step
             j["step_reduced_from"].push_back(e.step_from.empty() ? Json(nullptr) : Json(e.step_from));
         }
         j["digits"].push_back(or_null(columns, round2(e.digits))); // (abs): no relative digits

@@ -62,6 +62,9 @@ void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string&
         const SweepPoint& best = best_of(points);
         out << "  " << name << ": smallest error " << best.error << " at h = " << best.h << " (" << points.size()
             << " steps from " << points.front().h << " to " << points.back().h << ")\n";
+        if (!best.chosen_least.empty())
+            out << "    the check's own steps, element by element: "
+                << (best.chosen_least == best.chosen_most ? "h = " + best.chosen_least : "h = " + best.chosen_least + " to " + best.chosen_most) << "\n";
     }
     out << "wrote " << csv << "\n";
 

@@ -56,7 +56,7 @@ void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels&
 
     out << "\n" << p.name << "   " << p.shape_names << " = " << p.shape << (p.meaning.empty() ? "" : "   " + p.meaning) << "\n";
     out << "  " << pad("element", 9) << pad(labels.values, value_width) << "  " << rpad("|" + a + " - " + n + "|", 9)
-        << "  " << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  result\n";
+        << "  " << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  " << pad("h", 8) << "  result\n";
     for (const auto& e : p.elements) {
         out << "  " << pad(p.vector ? "[" + std::to_string(e.row) + "]" : text::position(e), 9) << a << " = " << signed_value(e.analytic_shown) << "\n";
         const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
@@ -64,7 +64,7 @@ void print_partial(std::ostream& out, const PartialCheck& p, const ColumnLabels&
             << rpad(e.numeric_finite ? e.abs_error : "-", 9) << "  "
             << rpad(!e.numeric_finite ? "-" : e.near_zero ? "(abs)" : e.rel_error, 9) << "  "
             << rpad(columns ? fixed1(e.digits) : "-", 6) << "  " << rpad(columns ? fixed1(e.digits_needed) : "-", 6) << "  "
-            << (e.pass ? "ok" : e.declined ? "declined" : "FAIL") << "\n";
+            << pad(e.step.empty() ? "-" : e.step, 8) << "  " << (e.pass ? "ok" : e.declined ? "declined" : "FAIL") << "\n";
         if (e.declined)
             out << "  " << pad("", 9) << "not checked: " << e.declined_because << "\n";
         else if (!e.step_from.empty())

@@ -15,6 +15,7 @@ struct SweepPoint {
     double log10_h = 0;
     double log10_error = 0; // worst relative error over all elements, log10
     std::string h, error;   // the same, as text
+    std::string chosen_least, chosen_most; // the steps the check itself chooses for this series' elements (the same on each point)
 };
 
 struct SweepReport {

@@ -49,6 +49,18 @@ SweepReport sweep_network(const Problem& problem, const CheckSettings& settings)
         point.log10_error = worst > T(0) ? log10_of(worst) : -working_digits<T>();
         r.points.push_back(point);
     }
+    // Where the check's own steps fall on this V (column h of its report).
+    CheckSettings full = settings;
+    full.fast = false;
+    const CheckReport check = check_parameters(net.P, X, Y, full);
+    T least(0), most(0);
+    for (const PartialCheck& partial : check.partials)
+        for (const ElementCheck& e : partial.elements) {
+            const T h = from_decimal<T>(e.step);
+            if (least == T(0) || h < least) least = h, r.points.front().chosen_least = e.step;
+            if (h > most) most = h, r.points.front().chosen_most = e.step;
+        }
+    for (SweepPoint& point : r.points) point.chosen_least = r.points.front().chosen_least, point.chosen_most = r.points.front().chosen_most;
     return r;
 }
 
