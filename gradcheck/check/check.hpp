@@ -67,7 +67,7 @@ inline const char* const walked_step_rule =
     ",\n         then moved by factors of 2 to where its error is expected least (column h)";
 
 // The report's header: the problem, the loss and its bound, the method and its step
-// rule. Refuses a method the precision cannot run, or a step it takes none of.
+// rule. Refuses a step the method takes none of (autodiff).
 template <class T>
 void describe_check(CheckReport& r, const CheckSettings& settings, const xornet::Parameters<T>& P, const xornet::Matrix<T>& Y,
                     const xornet::Cache<T>& cache, const T& L, const T& loss_error)
@@ -100,8 +100,6 @@ void describe_check(CheckReport& r, const CheckSettings& settings, const xornet:
                                                           : "h = u^(" + root + ")" + scale + " rounded to a power of 2 = "
                                                                 + scientific(method_step(settings.method, T(0)), 3) + scale
                                                                 + (settings.fast ? "" : walked_step_rule);
-    if (kind == MethodKind::dual && !has_autodiff<T>)
-        throw InputError("--method autodiff: Boost 1.74's autodiff does not compile with MPFR numbers; use --precision 50 or 100, or --method complex-step");
     if (kind == MethodKind::dual && settings.step) throw InputError("--step: autodiff takes no step");
 }
 

@@ -32,8 +32,7 @@ struct NetworkCoordinate {
 
     NumericDerivative<T> dual() const
     {
-        NumericDerivative<T> d; // a precision without autodiff is refused before any element
-        if constexpr (has_autodiff<T>) d = gradcheck::autodiff(derivation, P, X, Y, p, k, L, loss_error, analytic_rounding);
+        NumericDerivative<T> d = gradcheck::autodiff(derivation, P, X, Y, p, k, L, loss_error, analytic_rounding);
         d.step = T(1); // "moved": autodiff has no step to vanish
         return d;
     }

@@ -102,8 +102,6 @@ int run_checks(const Options& o)
             for (Method method : o.methods) {
                 CheckSettings settings = o.settings;
                 settings.method = method;
-                // autodiff does not exist at MPFR digit counts: a ladder skips it, a single run says so.
-                if (o.ladder && method == Method::autodiff && precision.kind == Precision::Kind::mpfr) continue;
                 reports.push_back(run_check(precision, o.problems[problem], settings));
                 reports.back().problem = problem;
             }

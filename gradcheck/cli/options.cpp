@@ -14,8 +14,8 @@ bool Given::on(const char* subcommand, const char* flag) const { return app.get_
 void add_precision_option(CLI::App& app, std::string& precision)
 {
     app.add_option("--precision", precision,
-                   "Comma-separated list of: float, double, long-double, 50, 100 (Boost cpp_bin_float), or a digit count "
-                   "10..10000 (MPFR); all is float,double,long-double,50,100 as one table. Default: double,50")
+                   "Comma-separated list of: float, double, long-double, or a digit count 10..10000 (MPFR), "
+                   "e.g. 50 or 100; all is float,double,long-double,50,100 as one table. Default: double,50")
         ->type_name("LIST");
 }
 

@@ -3,15 +3,15 @@
 //   complex step   dL/dθ = Im L(θ + i·h) / h + O(h²): the network runs on complex
 //                  numbers; h can be tiny (here u·max(1, |θ|)), so the O(h²) term
 //                  is of order u² and only rounding remains.
-//   autodiff       forward-mode automatic differentiation (Boost.Math autodiff,
-//                  make_fvar): the network runs on dual numbers carrying dL/dθ.
+//   autodiff       forward-mode automatic differentiation: the network runs on
+//                  dual numbers (methods/dual.hpp) carrying dL/dθ.
 //
 // Both are independent of the hand-derived backward pass: they differentiate the
 // forward pass and the loss: the stable form from Z2 (or the clamped one for
 // clamped-log), as central differences do. Its softplus branches on the sign of z,
 // which for a complex z means its real part, and it takes log(1 + w) for log1p(w):
 // that loses the value of a tiny w, which neither method reads, but keeps its
-// derivative part (Im of a complex, the dual part of an fvar) to full relative
+// derivative part (Im of a complex, the derivative part of a dual) to full relative
 // accuracy. (The seed's form log(A2) would do without a branch, but it is not
 // finite, or loses every digit, once a sigmoid saturates.) Their sigmoid is the
 // seed's 1/(1 + e^(−z)) except where e^(−z) overflows (forward_mode_sigmoid).
@@ -28,8 +28,6 @@
 // series checked from h, 2h and 4h exactly as there (methods/central_difference.hpp).
 #pragma once
 
-// Boost 1.74: autodiff.hpp must come before finite_difference.hpp (not used here).
-#include <boost/math/differentiation/autodiff.hpp>
 #include <boost/math/special_functions/fpclassify.hpp>
 
 #include <cmath>
@@ -37,6 +35,7 @@
 #include <type_traits>
 
 #include "gradcheck/methods/central_difference.hpp"
+#include "gradcheck/methods/dual.hpp"
 #include "gallery.hpp"
 #include "network.hpp"
 #include "gradcheck/scalar/traits.hpp"
@@ -55,7 +54,7 @@ T value_part(const U& z)
 {
     using std::real;
     if constexpr (std::is_same_v<U, typename complex_of<T>::type>) return T(real(z));
-    else return z.derivative(0);
+    else return z.value;
 }
 
 // e^z in U. For MPC, from z = p + i·q's parts, e^p·(cos q + i·sin q): MPC's correctly
@@ -162,13 +161,12 @@ NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Param
                               const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& L, const T& loss_error,
                               const T& analytic_error)
 {
-    namespace ad = boost::math::differentiation;
-    using D = ad::autodiff_fvar<T, 1>;
+    using D = Dual<T>;
     xornet::Parameters<D> Pd = lift<D>(P);
-    xornet::param(Pd, p).flat(k) = ad::make_fvar<T, 1>(xornet::param(P, p).flat(k)); // the one variable
+    xornet::param(Pd, p).flat(k) = D(xornet::param(P, p).flat(k), T(1)); // θ + 1·ε, the one variable
     const D Ld = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
     NumericDerivative<T> d;
-    d.value = T(Ld.derivative(1));
+    d.value = Ld.derivative;
     d.step = T(0);
     d.truncation = T(0);
     d.rounding = forward_mode_rounding(d.value, L, loss_error, analytic_error);

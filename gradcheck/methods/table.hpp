@@ -46,7 +46,7 @@ inline constexpr std::array<MethodRow, 6> method_table{{
     {Method::richardson, "richardson", "Richardson extrapolation of central differences at h, h/2, h/4, h/8 (order 8)", 8,
      MethodKind::extrapolation, 4, {}, 0, 0},
     {Method::complex_step, "complex-step", "complex step Im L(θ + i·h)/h", 2, MethodKind::complex_step, 4, {}, 0, 0},
-    {Method::autodiff, "autodiff", "forward-mode automatic differentiation (Boost.Math autodiff)", 0, MethodKind::dual, 0, {}, 0, 0},
+    {Method::autodiff, "autodiff", "forward-mode automatic differentiation (dual numbers)", 0, MethodKind::dual, 0, {}, 0, 0},
 }};
 
 inline constexpr Method all_methods[] = {Method::central,    Method::central4,     Method::central6,

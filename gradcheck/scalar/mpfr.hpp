@@ -1,6 +1,6 @@
 // MPFR's mpfr_float as the checker sees it (scalar/traits.hpp): digits set at run
-// time (mpfr_float::default_precision), MPC's mpc_complex for the complex step,
-// no Boost autodiff. Included only where mpfr_float is instantiated (run/mpfr.cpp,
+// time (mpfr_float::default_precision), MPC's mpc_complex for the complex step.
+// Included only where mpfr_float is instantiated (run/mpfr.cpp,
 // check/own.cpp), before anything that uses these traits.
 #pragma once
 
@@ -22,9 +22,6 @@ struct digits_of<mpfr_float> {
 
 template <>
 struct complex_of<mpfr_float> { using type = mpc_complex; };
-
-template <>
-inline constexpr bool has_autodiff<mpfr_float> = false;
 
 template <>
 inline constexpr bool complex_by_parts<mpc_complex> = true;

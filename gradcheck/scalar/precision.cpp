@@ -17,8 +17,6 @@ Precision parse_precision(const std::string& text)
     if (text == "double") return {Kind::double_, 0, text, "double (53-bit binary, IEEE 754)"};
     if (text == "long-double")
         return {Kind::long_double, 0, text, "long double (" + std::to_string(std::numeric_limits<long double>::digits) + "-bit binary)"};
-    if (text == "50") return {Kind::bin50, 50, text, "50 digits (Boost cpp_bin_float_50)"};
-    if (text == "100") return {Kind::bin100, 100, text, "100 digits (Boost cpp_bin_float_100)"};
     unsigned digits = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), digits);
     const bool is_number = !text.empty() && ec == std::errc() && end == text.data() + text.size() && text[0] != '0';
@@ -50,8 +48,6 @@ JobResult run(Job job, const Precision& precision, const Problem& problem, const
         case Precision::Kind::float_: return run_in_float(job, problem, settings);
         case Precision::Kind::double_: return run_in_double(job, problem, settings);
         case Precision::Kind::long_double: return run_in_long_double(job, problem, settings);
-        case Precision::Kind::bin50: return run_in_bin50(job, problem, settings);
-        case Precision::Kind::bin100: return run_in_bin100(job, problem, settings);
         case Precision::Kind::mpfr: return run_in_mpfr(precision.digits, job, problem, settings);
         }
     } catch (const InputError& e) {

@@ -1,7 +1,6 @@
 // What the checker needs to know about a scalar type T: its machine epsilon,
-// how many decimal digits it carries, how to print it, its complex type (for the
-// complex step) and whether Boost's autodiff runs on it. This header knows the
-// hardware types only; a multiprecision type brings its own answers in its own
+// how many decimal digits it carries, how to print it and its complex type (for
+// the complex step). This header knows the hardware types only; a multiprecision type brings its own answers in its own
 // header (scalar/bin_float.hpp, scalar/mpfr.hpp), which only the translation units
 // of that type include: the double one parses no multiprecision header.
 #pragma once
@@ -31,11 +30,6 @@ struct digits_of {
 // types; scalar/bin_float.hpp and scalar/mpfr.hpp add theirs.
 template <class T>
 struct complex_of { using type = std::complex<T>; };
-
-// Whether Boost 1.74's autodiff compiles with T (it does not with mpfr_float: its
-// catch-all conversion operator is ambiguous with mpfr's constructors).
-template <class T>
-inline constexpr bool has_autodiff = true;
 
 // Whether the complex type U should have exp and 1/(1 + w) computed from its real
 // parts (MPC: see methods/forward_mode.hpp).
