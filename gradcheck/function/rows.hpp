@@ -212,7 +212,8 @@ void describe(FunctionReport& report, const std::string& what, const options& o)
                        : o.step != 0 ? "h = " + scientific(o.step, 3) + " as given (its verdict confirmed at the rule's step)"
                                      : method_kind(o.method) == MethodKind::complex_step ? "h = u·max(1, |θ|) rounded to a power of 2"
                                      : "h = u^(1/(p+1))·max(1, |θ|) rounded to a power of 2, p = " + std::to_string(method_order(o.method))
-                                           + ", made smaller where the error series does not hold";
+                                           + ", made smaller where the error series does not hold,"
+                                             " else moved by factors of 2 to where the error is expected least (column h)";
     report.rounding = rounding_words<HF>(true);
     report.analytic_rounding = rounding_words<HA>(false);
 }
