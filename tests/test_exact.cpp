@@ -17,7 +17,10 @@
 
 #include <cmath>
 
+#include "gradcheck/scalar/bin_float.hpp" // the traits of cpp_bin_float, before the methods use them
+#include "gradcheck/input/instance.hpp"
 #include "gradcheck/methods/dual.hpp"
+#include "gradcheck/methods/forward_mode.hpp"
 #include "gradcheck/scalar/precision.hpp"
 #include "xornet.hpp"
 
@@ -124,6 +127,33 @@ BOOST_AUTO_TEST_CASE(network_gradient_our_dual_numbers_against_boost_autodiff)
                         BOOST_TEST(digits_of_agreement(ours.flat(k), boost.flat(k)) >= 95.0);
                     }
             }
+}
+
+// The check's autodiff takes every partial from one pass on tangents
+// (gradcheck::forward_mode_gradient); each component must be, to the last bit, the
+// one-variable pass of gradcheck::autodiff that it replaces.
+template <class T>
+void one_pass_is_every_single_pass(const gradcheck::Problem& problem)
+{
+    const Instance<T> net = instance_for<T>(problem);
+    for (xornet::Derivation d : {xornet::Derivation::derived, xornet::Derivation::clamped_log}) {
+        const std::vector<T> all = gradcheck::forward_mode_gradient(d, net.P, net.X, net.Y);
+        std::size_t i = 0;
+        for (xornet::Param p : xornet::all_params)
+            for (std::size_t k = 0; k < xornet::param(net.P, p).size(); ++k, ++i)
+                BOOST_TEST((all.at(i) == gradcheck::autodiff(d, net.P, net.X, net.Y, p, k, T(1), T(0), T(0)).value),
+                           "d" << xornet::param_name(p) << " element " << k);
+        BOOST_TEST(i == all.size());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(one_forward_pass_on_tangents_equals_one_pass_per_parameter)
+{
+    gradcheck::Problem xor_problem;
+    xor_problem.hidden = 3;
+    one_pass_is_every_single_pass<double>(xor_problem);
+    one_pass_is_every_single_pass<cpp_bin_float_100>(xor_problem);
+    one_pass_is_every_single_pass<double>(gradcheck::generic_problem(2, 7, xor_problem));
 }
 
 // The analytic value carries only the rounding of ~30 operations at u ≈ 5e-51,

@@ -138,6 +138,7 @@ struct ElementContext {
     T L, loss_error;
     ElementRule<T> rule; // the method, its step, and what a vacuous tolerance is
     PreactivationReach<T> reach;
+    std::vector<T>* forward_gradient; // autodiff: every partial from one pass (check/network_function.hpp)
 };
 
 // Every element of partial dL/dp; values receives what the diagnosis reads.
@@ -162,7 +163,7 @@ PartialCheck check_partial(const ElementContext<T>& c, xornet::Param p, const xo
         const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
         NumericDerivative<T> judged_by;
         // The network as a function of this one parameter, and how far a step of 1 moves its pre-activations.
-        NetworkCoordinate<T> f{c.settings.formulas, c.P, c.X, c.Y, p, k, c.L, c.loss_error, analytic_rounding};
+        NetworkCoordinate<T> f{c.settings.formulas, c.P, c.X, c.Y, p, k, c.L, c.loss_error, analytic_rounding, c.forward_gradient, done - 1};
         const T reach_per_step = c.reach.per_unit(c.P, p, k) * T(stencil_reach(c.settings.method));
         const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + "," + std::to_string(k % theta.cols()) + "]";
         ElementCheck e = check_element(c.rule, f, xornet::param(c.P, p).flat(k), analytic.flat(k), analytic_rounding,
@@ -215,7 +216,8 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
     for (Param p : xornet::all_params)
         for (std::size_t k = 0; k < xornet::gradient(grads, p).size(); ++k)
             rule.largest_of_gradient = std::max(rule.largest_of_gradient, T(abs(xornet::gradient(grads, p).flat(k))));
-    const ElementContext<T> c{settings, P, X, Y, L, loss_error, rule, PreactivationReach<T>(X, cache.A1)};
+    std::vector<T> forward_gradient; // filled by the first autodiff element
+    const ElementContext<T> c{settings, P, X, Y, L, loss_error, rule, PreactivationReach<T>(X, cache.A1), &forward_gradient};
     std::vector<Judged<T>> judged(xornet::all_params.size()); // for the diagnosis, should a partial fail
     std::size_t elements = 0, done = 0;
     for (Param p : xornet::all_params) elements += xornet::param(P, p).size();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "gallery.hpp"
 #include "gradcheck/methods/forward_mode.hpp"
@@ -22,6 +23,11 @@ struct NetworkCoordinate {
     T L;                 // the loss at θ
     T loss_error;        // ε_L
     T analytic_rounding; // ε_a of this element: part of a forward-mode derivative's bound
+    // Autodiff: every partial from one pass, computed at the first element that asks
+    // and kept here (forward_mode_gradient), with this element's place in it; null: a
+    // pass of its own.
+    std::vector<T>* forward_gradient = nullptr;
+    std::size_t index = 0;
 
     T value() const { return xornet::loss_for(derivation, xornet::forward(P, X), Y); }
 
@@ -32,7 +38,10 @@ struct NetworkCoordinate {
 
     NumericDerivative<T> dual() const
     {
-        NumericDerivative<T> d = gradcheck::autodiff(derivation, P, X, Y, p, k, L, loss_error, analytic_rounding);
+        if (forward_gradient != nullptr && forward_gradient->empty()) *forward_gradient = forward_mode_gradient(derivation, P, X, Y);
+        NumericDerivative<T> d = forward_gradient != nullptr
+                                     ? forward_mode_derivative((*forward_gradient)[index], L, loss_error, analytic_rounding)
+                                     : gradcheck::autodiff(derivation, P, X, Y, p, k, L, loss_error, analytic_rounding);
         d.step = T(1); // "moved": autodiff has no step to vanish
         return d;
     }

@@ -33,6 +33,7 @@
 #include <cmath>
 #include <complex>
 #include <type_traits>
+#include <vector>
 
 #include "gradcheck/methods/central_difference.hpp"
 #include "gradcheck/methods/dual.hpp"
@@ -156,6 +157,39 @@ NumericDerivative<T> complex_step(xornet::Derivation derivation, const xornet::P
     return d;
 }
 
+// Every partial dL/dθ_i at once, in one pass on dual numbers whose derivative parts
+// are tangents (methods/dual.hpp): parameter i, counted through W1, B1, W2, B2 in
+// their flat order, seeded with the i-th unit tangent. Component i is what
+// autodiff() below computes for that parameter alone.
+template <class T>
+std::vector<T> forward_mode_gradient(xornet::Derivation derivation, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
+                                     const xornet::Matrix<T>& Y)
+{
+    using D = Dual<T, Tangent<T>>;
+    xornet::Parameters<D> Pd = lift<D>(P);
+    std::size_t count = 0;
+    for (xornet::Param p : xornet::all_params) count += xornet::param(P, p).size();
+    std::size_t i = 0;
+    for (xornet::Param p : xornet::all_params)
+        for (std::size_t k = 0; k < xornet::param(P, p).size(); ++k, ++i)
+            xornet::param(Pd, p).flat(k) = D(xornet::param(P, p).flat(k), Tangent<T>::unit(i, count)); // θ_i + e_i·ε
+    const D Ld = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
+    return Ld.derivative.d.empty() ? std::vector<T>(count, T(0)) : Ld.derivative.d;
+}
+
+// A forward-mode derivative with its bound (forward_mode_rounding).
+template <class T>
+NumericDerivative<T> forward_mode_derivative(const T& D, const T& L, const T& loss_error, const T& analytic_error)
+{
+    NumericDerivative<T> d;
+    d.value = D;
+    d.step = T(0);
+    d.truncation = T(0);
+    d.rounding = forward_mode_rounding(d.value, L, loss_error, analytic_error);
+    d.error_bound = d.rounding;
+    return d;
+}
+
 template <class T>
 NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
                               const xornet::Matrix<T>& Y, xornet::Param p, std::size_t k, const T& L, const T& loss_error,
@@ -165,13 +199,7 @@ NumericDerivative<T> autodiff(xornet::Derivation derivation, const xornet::Param
     xornet::Parameters<D> Pd = lift<D>(P);
     xornet::param(Pd, p).flat(k) = D(xornet::param(P, p).flat(k), T(1)); // θ + 1·ε, the one variable
     const D Ld = forward_mode_loss<T>(derivation, forward_mode_forward<T>(Pd, xornet::convert<D>(X)), xornet::convert<D>(Y));
-    NumericDerivative<T> d;
-    d.value = Ld.derivative;
-    d.step = T(0);
-    d.truncation = T(0);
-    d.rounding = forward_mode_rounding(d.value, L, loss_error, analytic_error);
-    d.error_bound = d.rounding;
-    return d;
+    return forward_mode_derivative(Ld.derivative, L, loss_error, analytic_error);
 }
 
 } // namespace gradcheck
