@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace xornet {
@@ -22,6 +23,16 @@ public:
     {
         if (n > capacity) heap_.assign(n, fill);
         else std::fill_n(inline_.begin(), n, fill);
+    }
+
+    // Moved from, it is empty (as a moved-from std::vector is here).
+    InlineElements(const InlineElements&) = default;
+    InlineElements& operator=(const InlineElements&) = default;
+    InlineElements(InlineElements&& o) noexcept : n_(std::exchange(o.n_, 0)), inline_(o.inline_), heap_(std::move(o.heap_)) {}
+    InlineElements& operator=(InlineElements&& o) noexcept
+    {
+        n_ = std::exchange(o.n_, 0), inline_ = o.inline_, heap_ = std::move(o.heap_);
+        return *this;
     }
 
     std::size_t size() const { return n_; }
