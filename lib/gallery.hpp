@@ -74,6 +74,14 @@ inline const GalleryEntry& gallery_entry(Derivation d)
     return gallery[0];
 }
 
+// Whether derivation d's products fit the network's shapes: no-transpose's dA1 = W2·dZ2
+// is (1×H)·(1×m), a shape error unless H = 1, so there it makes no numbers at all.
+template <class T>
+bool shapes_fit(Derivation d, const Parameters<T>& P)
+{
+    return d != Derivation::no_transpose || P.hidden() == 1;
+}
+
 // The "safe log" many codes use: it never sees log(0), and it is a different function.
 //   L = −(1/m) Σ [Y·log(A2 + 1e-12) + (1 − Y)·log(1 − A2 + 1e-12)]
 template <class T>

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "elements.hpp"
+
 namespace xornet {
 
 template <class T>
@@ -33,7 +35,7 @@ public:
 private:
     std::size_t rows_ = 0;
     std::size_t cols_ = 0;
-    std::vector<T> data_;
+    Elements<T> data_; // row-major (elements.hpp)
 };
 
 inline std::string shape_string(std::size_t rows, std::size_t cols)

@@ -158,6 +158,7 @@ PartialCheck check_partial(const ElementContext<T>& c, xornet::Param p, const xo
     partial.shape_names = shape_names(p);
     partial.pass = true;
     partial.worst_digits = working_digits<T>();
+    partial.elements.reserve(theta.size());
     for (std::size_t k = 0; k < theta.size(); ++k) {
         progress.at(done++);
         const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);

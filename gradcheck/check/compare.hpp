@@ -4,8 +4,8 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 #include <boost/math/special_functions/fpclassify.hpp>
@@ -34,8 +34,9 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, con
     e.analytic = all_digits(analytic);
     e.numeric = all_digits(numeric.value);
     const int shown_digits = std::min(round_trip_digits<T>(), max_shown_digits);
-    e.analytic_shown = scientific(analytic, shown_digits);
-    e.numeric_shown = scientific(numeric.value, shown_digits);
+    const bool every_digit_shown = shown_digits == round_trip_digits<T>(); // double, float: the same text again
+    e.analytic_shown = every_digit_shown ? e.analytic : scientific(analytic, shown_digits);
+    e.numeric_shown = every_digit_shown ? e.numeric : scientific(numeric.value, shown_digits);
     e.abs_error = scientific(diff, shown);
     e.tolerance = scientific(tolerance, shown);
     e.truncation = scientific(numeric.truncation, shown);
@@ -63,9 +64,8 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, con
     if (numeric.value != T(0)) {
         const double ratio = static_cast<double>(T(analytic / numeric.value));
         if (std::isfinite(ratio)) {
-            char buffer[32];
-            std::snprintf(buffer, sizeof buffer, "%.6g", ratio);
-            e.ratio = buffer;
+            char buffer[32]; // printf's %.6g, without printf
+            e.ratio.assign(buffer, std::to_chars(buffer, buffer + sizeof buffer, ratio, std::chars_format::general, 6).ptr);
         }
     }
     return e;

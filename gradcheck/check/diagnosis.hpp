@@ -52,11 +52,17 @@ private:
     }
 };
 
-// The candidate's arrays: the four partials and the intermediates of its backward pass.
+// The candidate's arrays: the four partials and the intermediates of its backward pass
+// (moved in, not copied, when the caller is done with them).
 template <class T>
-std::vector<std::pair<std::string, xornet::Matrix<T>>> named_arrays(const xornet::Gradients<T>& g, const xornet::BackwardCache<T>& b)
+std::vector<std::pair<std::string, xornet::Matrix<T>>> named_arrays(xornet::Gradients<T> g, xornet::BackwardCache<T> b)
 {
-    return {{"dW1", g.dW1}, {"dB1", g.dB1}, {"dW2", g.dW2}, {"dB2", g.dB2}, {"dZ2", b.dZ2}, {"dA1", b.dA1}, {"dZ1", b.dZ1}};
+    std::vector<std::pair<std::string, xornet::Matrix<T>>> arrays;
+    arrays.reserve(7);
+    for (auto& [name, M] : {std::pair{"dW1", &g.dW1}, {"dB1", &g.dB1}, {"dW2", &g.dW2}, {"dB2", &g.dB2}, {"dZ2", &b.dZ2},
+                            {"dA1", &b.dA1}, {"dZ1", &b.dZ1}})
+        arrays.emplace_back(name, std::move(*M));
+    return arrays;
 }
 
 // Every derivation of the gallery, the derived one first, computed on (P, X, Y); one
@@ -68,10 +74,11 @@ std::vector<Candidate<T>> gallery_candidates(const xornet::Parameters<T>& P, con
     std::vector<Candidate<T>> out;
     for (const xornet::GalleryEntry& e : xornet::gallery) {
         if (e.derivation == xornet::Derivation::clamped_log) continue; // its gradient is the derived one
+        if (!xornet::shapes_fit(e.derivation, P)) continue; // as the catch below, without an exception in every check
         try {
             xornet::BackwardCache<T> b;
-            const xornet::Gradients<T> g = xornet::gradients_for(e.derivation, P, X, Y, c, learning_rate, &b);
-            out.push_back({&e, named_arrays(g, b), {}});
+            xornet::Gradients<T> g = xornet::gradients_for(e.derivation, P, X, Y, c, learning_rate, &b);
+            out.push_back({&e, named_arrays(std::move(g), std::move(b)), {}});
         } catch (const std::invalid_argument&) {
         }
     }

@@ -51,7 +51,7 @@ struct PartialCheck {
     bool pass = false;
     double worst_digits = 0; // over the elements compared relatively (not near_zero, not declined)
     std::string diagnosis;   // when an element fails: the likely mistake (check/diagnosis.hpp)
-    void add(ElementCheck e) // the next element, row-major
+    void add(ElementCheck&& e) // the next element, row-major
     {
         pass = pass && e.pass;
         if (gradcheck::has_digits(e)) worst_digits = std::min(worst_digits, e.digits);

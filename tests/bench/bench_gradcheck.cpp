@@ -4,6 +4,7 @@
 //   fast       the --fast directional check (3 directions)
 //   fwd+bwd    one forward and backward pass over the m = 4 XOR examples
 //   epoch      one epoch of gradient descent (forward, backward, update)
+//   minimum    (peer weights only) 2P loss evaluations and one forward and backward pass
 // Multiprecision full checks stop at H = 32: their cost grows as P² (P loss
 // evaluations of O(P) each), and H = 512 at 50 digits would take minutes.
 #include <benchmark/benchmark.h>
@@ -16,10 +17,14 @@
 
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/input/instance.hpp"
+#include "gradcheck/methods/differences.hpp"
 #include "gradcheck/scalar/precision.hpp"
 #include "train.hpp"
 
 using namespace gradcheck;
+
+// The type of --precision 50 (gradcheck/run/bin50.cpp).
+using Fifty = boost::multiprecision::cpp_bin_float_50;
 
 namespace {
 
@@ -70,13 +75,47 @@ void register_pass(const std::string& precision, std::size_t H)
 
 } // namespace
 
-// For tests/bench/peers.py: with GRADCHECK_BENCH_WEIGHTS=FILE, only checks of
-// those weights (the peers' identical network), named peer/check|fast/precision.
+// The least work a central-difference check of the problem's weights can do, in T:
+// the loss the check differentiates (the derived formulas' loss, through xornet::forward)
+// at θ ± h for each of the P parameters, and one forward and backward pass for the
+// analytic side. peers.py reports each check's time as a multiple of it.
+template <class T>
+void register_minimum(const std::string& precision, const Problem& problem)
+{
+    benchmark::RegisterBenchmark(("peer/minimum/" + precision).c_str(), [=](benchmark::State& state) {
+        Instance<T> net = instance_for<T>(problem);
+        const xornet::Derivation formulas = CheckSettings{}.formulas;
+        const auto loss = [&] { return xornet::loss_for(formulas, xornet::forward(net.P, net.X), net.Y); };
+        for (auto _ : state) {
+            T slopes(0);
+            for (xornet::Param p : xornet::all_params)
+                for (std::size_t k = 0; k < xornet::param(net.P, p).size(); ++k) {
+                    T& theta = xornet::param(net.P, p).flat(k);
+                    const T theta0 = theta, h = method_step(Method::central, theta0);
+                    theta = T(theta0 + h);
+                    const T plus = loss();
+                    theta = T(theta0 - h);
+                    const T minus = loss();
+                    theta = theta0;
+                    slopes += T(plus - minus) / T(2 * h);
+                }
+            const auto g = xornet::backward(net.P, net.X, net.Y, xornet::forward(net.P, net.X));
+            benchmark::DoNotOptimize(slopes);
+            benchmark::DoNotOptimize(g.dB2.flat(0));
+        }
+    })->Unit(benchmark::kMicrosecond);
+}
+
+// For tests/bench/peers.py: with GRADCHECK_BENCH_WEIGHTS=FILE, only benchmarks of
+// those weights (the peers' identical network): the checks, named
+// peer/check|fast/precision/method, and each precision's minimum work, peer/minimum/precision.
 void register_peer(const std::string& weights)
 {
     Problem problem;
     problem.weights = read_weights_file(weights);
     problem.hidden = problem.weights->W1.rows();
+    register_minimum<double>("double", problem);
+    register_minimum<Fifty>("50", problem);
     for (const char* precision : {"double", "50"})
         for (int variant = 0; variant < 3; ++variant) { // full central, --fast, full complex step
             const bool fast = variant == 1;
@@ -105,7 +144,7 @@ int main(int argc, char** argv)
         for (Method m : all_methods) register_check("double", m, H, false);
         register_check("double", Method::central, H, true);
         register_pass<double>("double", H);
-        register_pass<boost::multiprecision::cpp_bin_float_50>("50", H);
+        register_pass<Fifty>("50", H);
         if (H <= 128) register_check("50", Method::central, H, true);
         if (H > 32) continue;
         for (const char* precision : {"50", "100"})

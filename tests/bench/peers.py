@@ -6,7 +6,9 @@ would reach for, on identical weights (tests/bench/peer_weights.json) and data (
   mpmath.diff over every parameter at 50 digits, against our 50-digit check
 
 Our times come from the benchmark binary (Google Benchmark, in process); the peers'
-from timeit, in process too. Prints ratios (peer time / our time), and the digits each
+from timeit, in process too. Prints each of our checks' time as a multiple of its
+minimum work (peer/minimum/*: 2P loss evaluations and one forward and backward pass,
+in the same precision and the same run), ratios (peer time / our time), and the digits each
 numeric gradient achieves against an exact reference: the derived formulas evaluated at
 100 digits (which the `exact` suite checks against 100-digit autodiff).
 Uses Debian's python3-torch and python3-mpmath when installed; says what it skipped.
@@ -82,6 +84,12 @@ print(f"ours: full check in double {t['peer/check/double/central'] * 1e3:.3f} ms
 print(f"ours: digits of the numeric gradient against the 100-digit reference: double {digits(ours_numeric('double'), ref):.1f}, "
       f"50 digits {digits(ours_numeric('50'), ref):.1f} (central), {digits(ours_numeric('50', 'complex-step'), ref):.1f} (complex step)")
 print("      (our times include both analytic and numeric sides, their error bounds and the report's decimal text)")
+print(f"ours against the minimum work of a central-difference check (2P = 18 loss evaluations and one forward and backward "
+      f"pass, timed in the same run): double {t['peer/minimum/double'] * 1e6:.2f} us, 50 digits {t['peer/minimum/50'] * 1e3:.3f} ms")
+for name, label in [("peer/check/double/central", "double, full check"), ("peer/fast/double/central", "double, --fast"),
+                    ("peer/check/50/central", "50 digits, central"), ("peer/check/50/complex-step", "50 digits, complex step")]:
+    minimum = t["peer/minimum/" + name.split("/")[2]]
+    print(f"  ratio ours / minimum work ({label}):{' ' * (24 - len(label))}{t[name] / minimum:8.1f}x")
 
 try:
     import torch
