@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include <boost/multiprecision/cpp_bin_float.hpp>
+#include <boost/multiprecision/mpfr.hpp>
 
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/input/instance.hpp"
@@ -23,8 +23,17 @@
 
 using namespace gradcheck;
 
-// The type of --precision 50 (gradcheck/run/bin50.cpp).
-using Fifty = boost::multiprecision::cpp_bin_float_50;
+// The type of --precision 50: MPFR's numbers at 50 digits (gradcheck/run/mpfr.cpp).
+using boost::multiprecision::mpfr_float;
+
+// Runs with mpfr_float at 50 digits while it lives (the checks set their own).
+struct FiftyDigits {
+    unsigned previous = mpfr_float::default_precision();
+    FiftyDigits() { mpfr_float::default_precision(50); }
+    ~FiftyDigits() { mpfr_float::default_precision(previous); }
+    FiftyDigits(const FiftyDigits&) = delete;
+    FiftyDigits& operator=(const FiftyDigits&) = delete;
+};
 
 namespace {
 
@@ -59,6 +68,7 @@ template <class T>
 void register_pass(const std::string& precision, std::size_t H)
 {
     benchmark::RegisterBenchmark(("fwd+bwd/" + precision + "/H=" + std::to_string(H)).c_str(), [=](benchmark::State& state) {
+        const FiftyDigits fifty; // for mpfr_float
         const Instance<T> net = instance_for<T>(problem_with(H));
         for (auto _ : state) {
             const auto g = xornet::backward(net.P, net.X, net.Y, xornet::forward(net.P, net.X));
@@ -66,6 +76,7 @@ void register_pass(const std::string& precision, std::size_t H)
         }
     })->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("epoch/" + precision + "/H=" + std::to_string(H)).c_str(), [=](benchmark::State& state) {
+        const FiftyDigits fifty;
         Instance<T> net = instance_for<T>(problem_with(H));
         xornet::TrainingSettings<T> one;
         one.epochs = 1;
@@ -83,6 +94,7 @@ template <class T>
 void register_minimum(const std::string& precision, const Problem& problem)
 {
     benchmark::RegisterBenchmark(("peer/minimum/" + precision).c_str(), [=](benchmark::State& state) {
+        const FiftyDigits fifty; // for mpfr_float; double does not read it
         Instance<T> net = instance_for<T>(problem);
         const xornet::Derivation formulas = CheckSettings{}.formulas;
         const auto loss = [&] { return xornet::loss_for(formulas, xornet::forward(net.P, net.X), net.Y); };
@@ -115,11 +127,11 @@ void register_peer(const std::string& weights)
     problem.weights = read_weights_file(weights);
     problem.hidden = problem.weights->W1.rows();
     register_minimum<double>("double", problem);
-    register_minimum<Fifty>("50", problem);
+    register_minimum<mpfr_float>("50", problem);
     for (const char* precision : {"double", "50"})
-        for (int variant = 0; variant < 3; ++variant) { // full central, --fast, full complex step
+        for (int variant = 0; variant < 4; ++variant) { // full central, --fast, full complex step, full autodiff
             const bool fast = variant == 1;
-            const Method method = variant == 2 ? Method::complex_step : Method::central;
+            const Method method = variant == 2 ? Method::complex_step : variant == 3 ? Method::autodiff : Method::central;
             const std::string name = std::string("peer/") + (fast ? "fast/" : "check/") + precision + "/" + std::string(method_name(method));
             benchmark::RegisterBenchmark(name.c_str(), [=](benchmark::State& state) {
                 CheckSettings s;
@@ -144,14 +156,13 @@ int main(int argc, char** argv)
         for (Method m : all_methods) register_check("double", m, H, false);
         register_check("double", Method::central, H, true);
         register_pass<double>("double", H);
-        register_pass<Fifty>("50", H);
+        register_pass<mpfr_float>("50", H);
         if (H <= 128) register_check("50", Method::central, H, true);
         if (H > 32) continue;
         for (const char* precision : {"50", "100"})
             for (Method m : all_methods) register_check(precision, m, H, false);
     }
-    for (Method m : all_methods) // autodiff does not exist for MPFR numbers (Boost 1.74)
-        if (m != Method::autodiff) register_check("1000", m, 2, false);
+    for (Method m : all_methods) register_check("1000", m, 2, false);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
     benchmark::RunSpecifiedBenchmarks();

@@ -10,7 +10,8 @@ from timeit, in process too. Prints each of our checks' time as a multiple of it
 minimum work (peer/minimum/*: 2P loss evaluations and one forward and backward pass,
 in the same precision and the same run), ratios (peer time / our time), and the digits each
 numeric gradient achieves against an exact reference: the derived formulas evaluated at
-100 digits (which the `exact` suite checks against 100-digit autodiff).
+100 digits (which the `exact` suite checks against 100-digit autodiff). Last, the
+digits and steps of the check on seeded random networks (tests/bench/steps.py).
 Uses Debian's python3-torch and python3-mpmath when installed; says what it skipped.
 Usage: /usr/bin/python3 tests/bench/peers.py [BUILD_DIR]   (default: build)
 """
@@ -80,14 +81,17 @@ t = ours()
 ref = reference()
 print(f"weights {os.path.relpath(weights_file, root)}, XOR data, 9 parameters; times are medians (ours) or best of 5 (peers)")
 print(f"ours: full check in double {t['peer/check/double/central'] * 1e3:.3f} ms, --fast {t['peer/fast/double/central'] * 1e3:.3f} ms; "
-      f"at 50 digits {t['peer/check/50/central'] * 1e3:.3f} ms (central), {t['peer/check/50/complex-step'] * 1e3:.3f} ms (complex step)")
+      f"at 50 digits {t['peer/check/50/central'] * 1e3:.3f} ms (central), {t['peer/check/50/complex-step'] * 1e3:.3f} ms (complex step), "
+      f"{t['peer/check/50/autodiff'] * 1e3:.3f} ms (autodiff)")
 print(f"ours: digits of the numeric gradient against the 100-digit reference: double {digits(ours_numeric('double'), ref):.1f}, "
-      f"50 digits {digits(ours_numeric('50'), ref):.1f} (central), {digits(ours_numeric('50', 'complex-step'), ref):.1f} (complex step)")
+      f"50 digits {digits(ours_numeric('50'), ref):.1f} (central), {digits(ours_numeric('50', 'complex-step'), ref):.1f} (complex step), "
+      f"{digits(ours_numeric('50', 'autodiff'), ref):.1f} (autodiff)")
 print("      (our times include both analytic and numeric sides, their error bounds and the report's decimal text)")
 print(f"ours against the minimum work of a central-difference check (2P = 18 loss evaluations and one forward and backward "
       f"pass, timed in the same run): double {t['peer/minimum/double'] * 1e6:.2f} us, 50 digits {t['peer/minimum/50'] * 1e3:.3f} ms")
 for name, label in [("peer/check/double/central", "double, full check"), ("peer/fast/double/central", "double, --fast"),
-                    ("peer/check/50/central", "50 digits, central"), ("peer/check/50/complex-step", "50 digits, complex step")]:
+                    ("peer/check/50/central", "50 digits, central"), ("peer/check/50/complex-step", "50 digits, complex step"),
+                    ("peer/check/50/autodiff", "50 digits, autodiff")]:
     minimum = t["peer/minimum/" + name.split("/")[2]]
     print(f"  ratio ours / minimum work ({label}):{' ' * (24 - len(label))}{t[name] / minimum:8.1f}x")
 
@@ -133,5 +137,11 @@ try:
           f"{digits([mpmath.nstr(v, 60) for v in g], ref):.1f} digits")
     print(f"  ratio mpmath.diff / ours (50 digits, central):      {mp_time / t['peer/check/50/central']:8.1f}x")
     print(f"  ratio mpmath.diff / ours (50 digits, complex step): {mp_time / t['peer/check/50/complex-step']:8.1f}x")
+    print(f"  ratio mpmath.diff / ours (50 digits, autodiff):     {mp_time / t['peer/check/50/autodiff']:8.1f}x")
 except ImportError:
     print("skipped mpmath: python3-mpmath is not installed (apt-get install python3-mpmath)")
+
+# The step each element chooses, and the digits it gives, on random networks (tests/bench/steps.py).
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import steps
+steps.report(build, 10)
