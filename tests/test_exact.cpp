@@ -156,6 +156,15 @@ BOOST_AUTO_TEST_CASE(one_forward_pass_on_tangents_equals_one_pass_per_parameter)
     one_pass_is_every_single_pass<double>(gradcheck::generic_problem(2, 7, xor_problem));
 }
 
+// Random weights from this seed, H hidden units, XOR.
+Problem seeded(std::uint64_t seed, std::size_t H)
+{
+    Problem problem;
+    problem.seed = seed;
+    problem.hidden = H;
+    return problem;
+}
+
 // The analytic value carries only the rounding of ~30 operations at u ≈ 5e-51,
 // so it should agree to about 48 digits; ≥ 45 is required everywhere.
 // The numeric value carries the central-difference error, which its own error
@@ -166,9 +175,7 @@ BOOST_AUTO_TEST_CASE(fifty_digit_report_against_100_digit_autodiff)
 {
     for (std::uint64_t seed : {1u, 2u, 9u})
         for (std::size_t H : {2u, 3u}) {
-            Problem problem;
-            problem.seed = seed;
-            problem.hidden = H;
+            const Problem problem = seeded(seed, H);
             const bool is_default = seed == default_seed && H == default_hidden;
             const CheckReport r = run_check(parse_precision("50"), problem, {});
             BOOST_TEST_REQUIRE(r.partials.size() == 4u);
@@ -206,9 +213,7 @@ BOOST_AUTO_TEST_CASE(fifty_digit_autodiff_method_against_100_digit_boost_autodif
 {
     for (std::uint64_t seed : {1u, 2u, 9u})
         for (std::size_t H : {2u, 3u}) {
-            Problem problem;
-            problem.seed = seed;
-            problem.hidden = H;
+            const Problem problem = seeded(seed, H);
             CheckSettings settings;
             settings.method = Method::autodiff;
             const CheckReport r = run_check(parse_precision("50"), problem, settings);
