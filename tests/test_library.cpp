@@ -578,12 +578,17 @@ BOOST_AUTO_TEST_CASE(random_functions_every_method_in_double)
     }
 }
 
+// Autodiff is cheap here, and its right values agree to the last bit or one unit off:
+// 400 functions (seed 1106) found ties at T's last bit lost to the measured bound's
+// conversion into T (gradcheck::rounding_of, function/measured.hpp).
 BOOST_AUTO_TEST_CASE(random_functions_at_50_digits)
 {
     for (gradcheck::Method m : {gradcheck::Method::central, gradcheck::Method::richardson, gradcheck::Method::autodiff}) {
         gradcheck::options o;
         o.method = m;
-        contract(std::string("50 digits ") + std::string(gradcheck::method_name(m)), 40, 101 + static_cast<int>(m), o, Kind::fifty);
+        const bool forward = m == gradcheck::Method::autodiff;
+        contract(std::string("50 digits ") + std::string(gradcheck::method_name(m)), forward ? 400 : 40,
+                 (forward ? 1101 : 101) + static_cast<int>(m), o, Kind::fifty);
     }
 }
 

@@ -276,7 +276,9 @@ BOOST_AUTO_TEST_CASE(random_problems_keep_the_contract)
 //          meson's timeout; fuzz2-* broke the contract before its fix (--fast passed
 //          clamped-log, which the full check FAILs by a small margin: the close call);
 //          fuzz3-* too (Richardson FAILed the derived formulas: its truncation was
-//          estimated from one tableau).
+//          estimated from one tableau); fuzz4-* too (once each element chose its own
+//          step, the full check FAILed clamped-log where every direction of --fast,
+//          at the rule's step or with weights near 1e4, passed it).
 BOOST_AUTO_TEST_CASE(cases_found_so_far)
 {
     const fs::path dir = fs::path(testing::env("TEST_DATA")) / "verdicts";
@@ -304,7 +306,7 @@ BOOST_AUTO_TEST_CASE(cases_found_so_far)
             ++cases;
         }
     }
-    BOOST_TEST(cases >= 15);
+    BOOST_TEST(cases >= 18);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

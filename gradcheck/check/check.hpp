@@ -99,7 +99,7 @@ void describe_check(CheckReport& r, const CheckSettings& settings, const xornet:
                   : kind == MethodKind::complex_step      ? "h = u" + scale + " = " + scientific(method_step(settings.method, T(0)), 3) + scale
                                                           : "h = u^(" + root + ")" + scale + " rounded to a power of 2 = "
                                                                 + scientific(method_step(settings.method, T(0)), 3) + scale
-                                                                + (settings.fast ? "" : walked_step_rule);
+                                                                + walked_step_rule;
     if (kind == MethodKind::dual && settings.step) throw InputError("--step: autodiff takes no step");
 }
 
@@ -107,21 +107,27 @@ void describe_check(CheckReport& r, const CheckSettings& settings, const xornet:
 // otherwise the full check follows (r.localised says why). Returns whether it stands.
 template <class T, class Loss>
 bool fast_check_settles(CheckReport& r, xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Cache<T>& cache,
-                        const xornet::Gradients<T>& grads, const xornet::Gradients<T>& analytic_error, const T& loss_error,
+                        const xornet::Gradients<T>& grads, const xornet::Gradients<T>& analytic_error, const T& L, const T& loss_error,
                         Loss& loss, const CheckSettings& settings)
 {
-    r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings, PreactivationReach<T>(X, cache.A1)));
+    using std::abs;
+    r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings, PreactivationReach<T>(X, cache.A1),
+                                           T(machine_epsilon<T>() * abs(L)))); // as the full check chooses its steps
     r.pass = r.partials.back().pass;
     // A direction whose tolerance exceeds a tenth of its value cannot stand for the elements.
     bool coarse = false;
     for (const ElementCheck& e : r.partials.back().elements) coarse = coarse || e.near_zero || e.digits_needed < 1;
     bool close = false; // a close call (close_call, check/fast.hpp)
     for (const ElementCheck& e : r.partials.back().elements) close = close || e.close_call;
-    if (r.pass && !coarse && !close) return true;
+    bool points = false; // the points' rounding outweighs the loss's (check/fast.hpp)
+    for (const ElementCheck& e : r.partials.back().elements) points = points || e.coarse_points;
+    if (r.pass && !coarse && !close && !points) return true;
     r.localised = true; // the full check follows, to say where (or to check at all)
     r.localised_because = !r.pass ? "a direction disagrees: the full check follows, element by element, to say where"
                           : coarse ? "a direction's tolerance exceeds a tenth of its value, too coarse to stand for the elements: "
                                      "the full check follows, element by element"
+                          : points ? "the rounding of the points θ + t·v (large parameters) outweighs the loss's own, so a direction's "
+                                     "tolerance is looser than an element's: the full check follows, element by element"
                                    : "a direction agrees with less than a factor 2 to spare, too close to stand for the elements: "
                                      "the full check follows, element by element";
     r.pass = true;
@@ -207,7 +213,7 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         return r;
     }
     r.pass = true;
-    if (settings.fast && fast_check_settles(r, P, X, cache, grads, analytic_error, loss_error, loss, settings)) return r;
+    if (settings.fast && fast_check_settles(r, P, X, cache, grads, analytic_error, L, loss_error, loss, settings)) return r;
 
     ElementRule<T> rule;
     rule.method = settings.method, rule.loss_error = loss_error;

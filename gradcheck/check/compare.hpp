@@ -25,7 +25,10 @@ ElementCheck compare(const T& analytic, const NumericDerivative<T>& numeric, con
     const int shown = 3; // significant digits of error quantities
     ElementCheck e;
     const T diff = abs(T(analytic - numeric.value));
-    const T tolerance = numeric.error_bound + analytic_error;
+    // Rounded up: the bound's own sums (and a measured bound's conversion to T) round by
+    // at most about u relative, which would lose a tie at the last bit (the library's
+    // contract, 50-digit autodiff: |a − n| = 4.01e-51 against a tolerance of 4.01e-51).
+    const T tolerance = T(T(numeric.error_bound + analytic_error) * T(T(1) + T(2) * machine_epsilon<T>()));
     // The safe denominator: when both gradients are below the error bound, relative
     // error means nothing, and the comparison is against the bound itself.
     const T size = std::max(abs(analytic), abs(numeric.value));

@@ -82,17 +82,13 @@ ElementCheck check_element(const ElementRule<T>& rule, Function& f, T& theta, co
         d.model_holds = d.model_holds && d.in_range;
         return d;
     };
-    // What D(h) is expected to be off by: its leading truncation term, and its rounding
-    // bound scaled from ε_L down to the typical rounding (check/steps.hpp).
-    const T typical_over_bound = rule.typical_rounding > T(0) && rule.typical_rounding < rule.loss_error
-                                     ? T(rule.typical_rounding / rule.loss_error) : T(1);
-    const T blur = T(rounding_blur(method_order(rule.method)));
-    const auto expected = [&](const NumericDerivative<T>& d) { return T(d.leading + d.rounding / blur * typical_over_bound); };
-    // The rule's step, reduced where the series does not hold there, else moved to
-    // where the bound is least (check/steps.hpp).
+    const auto expected = [&](const NumericDerivative<T>& d) {
+        return expected_error(d, method_order(rule.method), rule.typical_rounding, rule.loss_error);
+    };
+    // The rule's step, reduced where the series does not hold there, else (for the
+    // difference methods) walked to the least expected error (check/steps.hpp).
     const auto chosen = [&](const T& start, bool& reduced) {
-        NumericDerivative<T> d = fit_step(at(start), reduced, at);
-        return reduced || !is_difference(rule.method) ? d : walk_to_least_error(d, at, expected);
+        return is_difference(rule.method) ? step_by_rule(start, reduced, at, expected) : fit_step(at(start), reduced, at);
     };
     // A step the user gave is the step they asked to study: never moved.
     bool reduced = false;

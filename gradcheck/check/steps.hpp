@@ -53,6 +53,16 @@ NumericDerivative<T> fit_step(NumericDerivative<T> numeric, bool& reduced, At&& 
 // computed remembered, a step up costs 2 new loss evaluations for central differences).
 inline constexpr int max_step_walk = 12;
 
+// What D(h) is expected to be off by, to choose a step by: its leading truncation term
+// and its rounding bound (of order p) scaled from the bound on one evaluation's
+// rounding down to the rounding one evaluation typically carries.
+template <class T>
+T expected_error(const NumericDerivative<T>& d, int order, const T& typical_rounding, const T& rounding_bound)
+{
+    const T scale = typical_rounding > T(0) && typical_rounding < rounding_bound ? T(typical_rounding / rounding_bound) : T(1);
+    return T(d.leading + d.rounding / T(rounding_blur(order)) * scale);
+}
+
 template <class T, class At, class Expected>
 NumericDerivative<T> walk_to_least_error(NumericDerivative<T> numeric, At&& at, Expected&& expected)
 {
@@ -68,6 +78,15 @@ NumericDerivative<T> walk_to_least_error(NumericDerivative<T> numeric, At&& at, 
         if (moved) break;
     }
     return numeric;
+}
+
+// The step of an element by the rule: the rule's step (start), reduced where the series
+// does not hold there (fit_step; reduced says so), else walked to the least expected error.
+template <class T, class At, class Expected>
+NumericDerivative<T> step_by_rule(const T& start, bool& reduced, At&& at, Expected&& expected)
+{
+    const NumericDerivative<T> d = fit_step(at(start), reduced, at);
+    return reduced ? d : walk_to_least_error(d, at, expected);
 }
 
 // Notes on e that fit_step reduced the rule's step h (and why it was declined, if no

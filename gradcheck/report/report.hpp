@@ -32,6 +32,7 @@ struct ElementCheck {
     std::string declined_because; // why, when declined
     std::string fails_at_rule_step; // a given step's pass overturned at the step rule's step: why
     bool close_call = false;        // --fast: a direction agreed with less than a factor 2 to spare (check/check.hpp)
+    bool coarse_points = false;     // --fast: the rounding of the points θ + t·v outweighs the loss's own (check/fast.hpp)
     bool numeric_finite = true;   // false: no numeric value at all, so no error columns
     bool pass = false;
 };
