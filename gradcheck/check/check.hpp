@@ -107,12 +107,11 @@ void describe_check(CheckReport& r, const CheckSettings& settings, const xornet:
 // otherwise the full check follows (r.localised says why). Returns whether it stands.
 template <class T, class Loss>
 bool fast_check_settles(CheckReport& r, xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Cache<T>& cache,
-                        const xornet::Gradients<T>& grads, const xornet::Gradients<T>& analytic_error, const T& L, const T& loss_error,
-                        Loss& loss, const CheckSettings& settings)
+                        const xornet::Gradients<T>& grads, const xornet::Gradients<T>& analytic_error, const T& loss_error,
+                        const T& typical_rounding, Loss& loss, const CheckSettings& settings)
 {
-    using std::abs;
     r.partials.push_back(directional_check(P, grads, analytic_error, loss_error, loss, settings, PreactivationReach<T>(X, cache.A1),
-                                           T(machine_epsilon<T>() * abs(L)))); // as the full check chooses its steps
+                                           typical_rounding));
     r.pass = r.partials.back().pass;
     // A direction whose tolerance exceeds a tenth of its value cannot stand for the elements.
     bool coarse = false;
@@ -170,7 +169,7 @@ PartialCheck check_partial(const ElementContext<T>& c, xornet::Param p, const xo
         const T analytic_rounding = xornet::gradient(analytic_error, p).flat(k);
         NumericDerivative<T> judged_by;
         // The network as a function of this one parameter, and how far a step of 1 moves its pre-activations.
-        NetworkCoordinate<T> f{c.settings.formulas, c.P, c.X, c.Y, p, k, c.L, c.loss_error, analytic_rounding, c.forward_gradient, done - 1};
+        NetworkCoordinate<T> f{c.settings.formulas, c.P, c.X, c.Y, p, k, c.L, c.loss_error, analytic_rounding, *c.forward_gradient, done - 1};
         const T reach_per_step = c.reach.per_unit(c.P, p, k) * T(stencil_reach(c.settings.method));
         const std::string where = partial.name + "[" + std::to_string(k / theta.cols()) + "," + std::to_string(k % theta.cols()) + "]";
         ElementCheck e = check_element(c.rule, f, xornet::param(c.P, p).flat(k), analytic.flat(k), analytic_rounding,
@@ -213,11 +212,14 @@ CheckReport check_parameters(xornet::Parameters<T> P, const xornet::Matrix<T>& X
         return r;
     }
     r.pass = true;
-    if (settings.fast && fast_check_settles(r, P, X, cache, grads, analytic_error, L, loss_error, loss, settings)) return r;
+    // One rounding of L, the step rule's own model: what an evaluation typically carries,
+    // to choose steps by (check/steps.hpp), for the elements and --fast's directions alike.
+    const T typical_rounding = T(machine_epsilon<T>() * abs(L));
+    if (settings.fast && fast_check_settles(r, P, X, cache, grads, analytic_error, loss_error, typical_rounding, loss, settings)) return r;
 
     ElementRule<T> rule;
     rule.method = settings.method, rule.loss_error = loss_error;
-    rule.typical_rounding = T(machine_epsilon<T>() * abs(L)); // one rounding of L: the step rule's own model
+    rule.typical_rounding = typical_rounding;
     rule.overflow_because = "overflows inside the network at these weights (a sigmoid far into saturation); central differences do not";
     if (settings.step) rule.step_given = true, rule.step_asked = given_step<T>(*settings.step);
     for (Param p : xornet::all_params)

@@ -47,20 +47,13 @@ struct ElementRule {
     std::string overflow_because = "overflows inside the function at this point; central differences may not";
 };
 
-// f with every value it has computed remembered, by the point θ it was computed at:
-// the differences at h, 2h, 4h and at the steps tried next share their points.
+// f with every value it has computed remembered, by θ (RememberedValues, check/steps.hpp).
 template <class T, class Function>
 struct Remembered {
     Function& f;
     const T& theta;
-    std::vector<std::pair<T, T>> seen; // (θ, f at θ)
-    T value()
-    {
-        for (const auto& [at, v] : seen)
-            if (at == theta) return v;
-        seen.emplace_back(theta, f.value());
-        return seen.back().second;
-    }
+    RememberedValues<T> values;
+    T value() { return values.at(theta, [&] { return f.value(); }); }
     NumericDerivative<T> complex_step(const T& h) { return f.complex_step(h); }
     NumericDerivative<T> dual() { return f.dual(); }
 };

@@ -100,15 +100,12 @@ PartialCheck directional_check(xornet::Parameters<T>& P, const xornet::Gradients
         const AlongDirection<T> a = analytic_along(v, g, g_error, theta0, reach_h);
         const T &analytic = a.analytic, &analytic_err = a.analytic_error;
         T t(0);
-        // L(θ + t·v), each t evaluated once: the differences at h, 2h, 4h and at the
-        // steps the walk tries share their points (as Remembered does for an element).
-        std::vector<std::pair<T, T>> seen;
+        RememberedValues<T> values; // L(θ + t·v), each t evaluated once (check/steps.hpp)
         const auto along = [&] {
-            for (const auto& [at_t, value] : seen)
-                if (at_t == t) return value;
-            for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i] + t * v[i];
-            seen.emplace_back(t, loss());
-            return seen.back().second;
+            return values.at(t, [&] {
+                for (std::size_t i = 0; i < n; ++i) *theta[i] = theta0[i] + t * v[i];
+                return loss();
+            });
         };
         const T reach_per_step = reach.per_unit_along(P, v) * T(stencil_reach(settings.method));
         const auto eps = [&](const T& step) { // ε_L and the rounding of the points reached, up to 4·step along v

@@ -24,10 +24,9 @@ struct NetworkCoordinate {
     T loss_error;        // ε_L
     T analytic_rounding; // ε_a of this element: part of a forward-mode derivative's bound
     // Autodiff: every partial from one pass, computed at the first element that asks
-    // and kept here (forward_mode_gradient), with this element's place in it; null: a
-    // pass of its own.
-    std::vector<T>* forward_gradient = nullptr;
-    std::size_t index = 0;
+    // and kept here (forward_mode_gradient), and this element's place in it.
+    std::vector<T>& forward_gradient;
+    std::size_t index;
 
     T value() const { return xornet::loss_for(derivation, xornet::forward(P, X), Y); }
 
@@ -38,10 +37,8 @@ struct NetworkCoordinate {
 
     NumericDerivative<T> dual() const
     {
-        if (forward_gradient != nullptr && forward_gradient->empty()) *forward_gradient = forward_mode_gradient(derivation, P, X, Y);
-        NumericDerivative<T> d = forward_gradient != nullptr
-                                     ? forward_mode_derivative((*forward_gradient)[index], L, loss_error, analytic_rounding)
-                                     : gradcheck::autodiff(derivation, P, X, Y, p, k, L, loss_error, analytic_rounding);
+        if (forward_gradient.empty()) forward_gradient = forward_mode_gradient(derivation, P, X, Y);
+        NumericDerivative<T> d = forward_mode_derivative(forward_gradient[index], L, loss_error, analytic_rounding);
         d.step = T(1); // "moved": autodiff has no step to vanish
         return d;
     }

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
@@ -88,6 +90,21 @@ NumericDerivative<T> step_by_rule(const T& start, bool& reduced, At&& at, Expect
     const NumericDerivative<T> d = fit_step(at(start), reduced, at);
     return reduced ? d : walk_to_least_error(d, at, expected);
 }
+
+// The values of a function of one coordinate, each computed once, by the coordinate's
+// value: the differences at h, 2h, 4h and at the steps the walk tries share their points.
+template <class T>
+struct RememberedValues {
+    std::vector<std::pair<T, T>> seen; // (x, f(x))
+    template <class Compute>
+    T at(const T& x, Compute&& compute)
+    {
+        for (const auto& [point, value] : seen)
+            if (point == x) return value;
+        seen.emplace_back(x, compute());
+        return seen.back().second;
+    }
+};
 
 // Notes on e that fit_step reduced the rule's step h (and why it was declined, if no
 // smaller step fitted the model either).
