@@ -4,7 +4,7 @@
 // different loss): the analytic gradient its author would compute,
 // which the checker compares with numeric gradients of that author's loss. Every
 // mistake must fail the default check; tests/test_gradients.cpp shows each one does,
-// and the diagnosis (gradcheck/check/diagnosis.hpp) must name it from its numbers alone.
+// and the diagnosis (gradcheck/network/diagnosis.hpp) must name it from its numbers alone.
 #pragma once
 
 #include <array>
@@ -95,12 +95,28 @@ T loss_clamped_log(const Matrix<T>& A2, const Matrix<T>& Y)
     return -sum / T(static_cast<double>(Y.cols()));
 }
 
-// The loss the derivation's author computes. All but clamped_log use the mean
-// binary cross-entropy (stable form).
+// A derivation whose mistake is in its loss (step "L": clamped-log) computes the derived
+// gradient: it makes no numbers of its own for the diagnosis to match.
+inline bool mistake_in_loss(const GalleryEntry& e) { return e.step == "L"; }
+
+// The loss the derivation's author computes, and how a report names it. All but
+// clamped-log use the mean binary cross-entropy in its stable form, with softplus sp
+// (the checker's complex step and autodiff pass their own).
+template <class T, class Softplus>
+T loss_for(Derivation d, const Cache<T>& c, const Matrix<T>& Y, Softplus&& sp)
+{
+    return d == Derivation::clamped_log ? loss_clamped_log(c.A2, Y) : loss_stable(c.Z2, Y, sp);
+}
+
 template <class T>
 T loss_for(Derivation d, const Cache<T>& c, const Matrix<T>& Y)
 {
-    return d == Derivation::clamped_log ? loss_clamped_log(c.A2, Y) : loss_stable(c.Z2, Y);
+    return loss_for(d, c, Y, [](const T& z) { return softplus(z); });
+}
+
+inline const char* loss_label(Derivation d)
+{
+    return d == Derivation::clamped_log ? "clamped form, with log(A2 + 1e-12)" : "stable form, from Z2";
 }
 
 } // namespace xornet

@@ -33,7 +33,7 @@ T loss_seed_form(const Matrix<T>& A2, const Matrix<T>& Y)
 //   L = (1/m) Σ_i [ Y_i·softplus(−Z2_i) + (1 − Y_i)·softplus(Z2_i) ].
 // Both terms are ≥ 0, so the sum has no cancellation, and it stays finite for any finite Z2.
 // sp is the softplus to use: the checker's complex-step and autodiff pass their own,
-// which branches on the real part of a complex z (gradcheck/methods/forward_mode.hpp).
+// which branches on the real part of a complex z (gradcheck/network/forward_mode.hpp).
 template <class T, class Softplus>
 T loss_stable(const Matrix<T>& Z2, const Matrix<T>& Y, Softplus&& sp)
 {

@@ -68,7 +68,7 @@ struct Cache {
 
 // Forward pass for the whole batch; X is N×m, one example per column. sigma is
 // the sigmoid to use: the checker's complex step and autodiff pass their own,
-// which avoids an overflow of complex and dual numbers (gradcheck/methods/forward_mode.hpp).
+// which avoids an overflow of complex and dual numbers (gradcheck/network/forward_mode.hpp).
 template <class T, class Sigmoid>
 Cache<T> forward(const Parameters<T>& P, const Matrix<T>& X, Sigmoid&& sigma)
 {

@@ -20,8 +20,8 @@
 #include "gradcheck/scalar/bin_float.hpp" // the traits of cpp_bin_float, before the methods use them
 #include "gradcheck/input/instance.hpp"
 #include "gradcheck/methods/dual.hpp"
-#include "gradcheck/methods/forward_mode.hpp"
-#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/network/forward_mode.hpp"
+#include "gradcheck/run/run.hpp"
 #include "xornet.hpp"
 
 using namespace gradcheck;
@@ -177,17 +177,17 @@ BOOST_AUTO_TEST_CASE(fifty_digit_report_against_100_digit_autodiff)
         for (std::size_t H : {2u, 3u}) {
             const Problem problem = seeded(seed, H);
             const bool is_default = seed == default_seed && H == default_hidden;
-            const CheckReport r = run_check(parse_precision("50"), problem, {});
-            BOOST_TEST_REQUIRE(r.partials.size() == 4u);
+            const Report r = run_check(parse_precision("50"), problem, {});
+            BOOST_TEST_REQUIRE(r.tables.size() == 4u);
             double worst_analytic = 100, worst_numeric = 100;
             for (std::size_t i = 0; i < 4; ++i) {
                 const auto exact = autodiff_gradient(xornet::all_params[i], seed, H);
-                const PartialCheck& partial = r.partials[i];
+                const Table& partial = r.tables[i];
                 BOOST_TEST_REQUIRE(partial.elements.size() == exact.size());
                 for (std::size_t k = 0; k < exact.size(); ++k) {
                     BOOST_TEST_CONTEXT("seed " << seed << ", H = " << H << ", " << partial.name << " element " << k)
                     {
-                        const ElementCheck& e = partial.elements[k];
+                        const Entry& e = partial.elements[k];
                         const cpp_bin_float_100 numeric(e.numeric);
                         const double a = digits_of_agreement(cpp_bin_float_100(e.analytic), exact.flat(k));
                         const double n = digits_of_agreement(numeric, exact.flat(k));
@@ -216,17 +216,17 @@ BOOST_AUTO_TEST_CASE(fifty_digit_autodiff_method_against_100_digit_boost_autodif
             const Problem problem = seeded(seed, H);
             CheckSettings settings;
             settings.method = Method::autodiff;
-            const CheckReport r = run_check(parse_precision("50"), problem, settings);
+            const Report r = run_check(parse_precision("50"), problem, settings);
             BOOST_TEST(r.pass);
-            BOOST_TEST_REQUIRE(r.partials.size() == 4u);
+            BOOST_TEST_REQUIRE(r.tables.size() == 4u);
             for (std::size_t i = 0; i < 4; ++i) {
                 const auto exact = autodiff_gradient(xornet::all_params[i], seed, H);
-                const PartialCheck& partial = r.partials[i];
+                const Table& partial = r.tables[i];
                 BOOST_TEST_REQUIRE(partial.elements.size() == exact.size());
                 for (std::size_t k = 0; k < exact.size(); ++k)
                     BOOST_TEST_CONTEXT("seed " << seed << ", H = " << H << ", " << partial.name << " element " << k)
                     {
-                        const ElementCheck& e = partial.elements[k];
+                        const Entry& e = partial.elements[k];
                         const cpp_bin_float_100 numeric(e.numeric);
                         BOOST_TEST(digits_of_agreement(numeric, exact.flat(k)) >= 45.0);
                         using std::abs;

@@ -11,7 +11,8 @@
 #include <string>
 
 #include "committed.hpp"
-#include "gradcheck/check/diagnosis.hpp"
+#include "gradcheck/network/diagnosis.hpp"
+#include "gradcheck/network/problem.hpp"
 #include "exercise_variants.hpp"
 #include "gallery.hpp"
 #include "gradcheck/input/problem.hpp"

@@ -1,4 +1,4 @@
-// Suite `fast`: the directional check of --fast (gradcheck/check/directional.hpp). It must
+// Suite `fast`: the directional check of --fast (gradcheck/core/directions.hpp). It must
 // pass correct formulas, catch every mistake of the gallery that the full check
 // catches, and then localise it with the full check. One random direction can miss
 // an error orthogonal to it; several directions do not.
@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "gradcheck/check/check.hpp"
-#include "gradcheck/check/directional.hpp"
+#include "gradcheck/bounds/backward_rounding.hpp"
+#include "gradcheck/bounds/loss_rounding.hpp"
+#include "gradcheck/core/engine.hpp"
+#include "gradcheck/network/subject.hpp"
+#include "gradcheck/run/run.hpp"
+#include "init.hpp"
 #include "mistakes.hpp"
-#include "gradcheck/scalar/precision.hpp"
 #include "xor_data.hpp"
 
 using namespace gradcheck;
@@ -43,12 +46,12 @@ BOOST_AUTO_TEST_CASE(correct_formulas_pass_on_the_directions_alone)
                     Problem problem;
                     problem.seed = seed;
                     problem.hidden = hidden;
-                    const CheckReport r = run_check(parse_precision(precision), problem, fast_settings(xornet::Derivation::derived, 3));
+                    const Report r = run_check(parse_precision(precision), problem, fast_settings(xornet::Derivation::derived, 3));
                     BOOST_TEST(r.pass);
-                    BOOST_TEST(!r.localised);
-                    BOOST_TEST_REQUIRE(r.partials.size() == 1u);
-                    BOOST_TEST(r.partials[0].name == "v·∇L");
-                    BOOST_TEST(r.partials[0].elements.size() == 3u + 4u); // 3 random, and one along each partial
+                    BOOST_TEST(!r.localised());
+                    BOOST_TEST_REQUIRE(r.tables.size() == 1u);
+                    BOOST_TEST(r.tables[0].name == "v·∇L");
+                    BOOST_TEST(r.tables[0].elements.size() == 3u + 4u); // 3 random, and one along each partial
                 }
             }
 }
@@ -64,16 +67,16 @@ BOOST_AUTO_TEST_CASE(catches_every_mistake_the_full_check_catches)
                 {
                     CheckSettings full;
                     full.formulas = entry.derivation;
-                    const CheckReport f = run_check(parse_precision(precision), Problem{}, full);
-                    const CheckReport q = run_check(parse_precision(precision), Problem{}, fast_settings(entry.derivation, directions));
+                    const Report f = run_check(parse_precision(precision), Problem{}, full);
+                    const Report q = run_check(parse_precision(precision), Problem{}, fast_settings(entry.derivation, directions));
                     BOOST_TEST(q.pass == f.pass);
-                    if (f.pass || !f.backward_error.empty()) continue;
-                    BOOST_TEST(q.localised);
-                    BOOST_TEST_REQUIRE(q.partials.size() == f.partials.size() + 1);
-                    for (std::size_t p = 0; p < f.partials.size(); ++p)
-                        for (std::size_t k = 0; k < f.partials[p].elements.size(); ++k)
-                            BOOST_TEST(q.partials[p + 1].elements[k].pass == f.partials[p].elements[k].pass,
-                                       f.partials[p].name << " element " << k);
+                    if (f.pass || !f.network.backward_error.empty()) continue;
+                    BOOST_TEST(q.localised());
+                    BOOST_TEST_REQUIRE(q.tables.size() == f.tables.size() + 1);
+                    for (std::size_t p = 0; p < f.tables.size(); ++p)
+                        for (std::size_t k = 0; k < f.tables[p].elements.size(); ++k)
+                            BOOST_TEST(q.tables[p + 1].elements[k].pass == f.tables[p].elements[k].pass,
+                                       f.tables[p].name << " element " << k);
                 }
             }
 }
@@ -86,16 +89,22 @@ BOOST_AUTO_TEST_CASE(one_direction_can_miss_what_three_catch)
 {
     const auto d = xornet::xor_dataset<double>();
     xornet::Parameters<double> P = xornet::init_parameters<double>(2, 2, default_seed);
-    const auto loss = [&] { return xornet::loss_stable(xornet::forward(P, d.X).Z2, d.Y); };
-    const auto grads = xornet::backward(P, d.X, d.Y, xornet::forward(P, d.X));
+    const auto cache = xornet::forward(P, d.X);
+    const auto grads = xornet::backward(P, d.X, d.Y, cache);
     const auto analytic_error = backward_rounding_bound(P, d.X, d.Y);
-    const double loss_error = loss_rounding_bound(P, d.X, d.Y);
+    NetworkSubject<double> subject(xornet::Derivation::derived, Method::central, P, d.X, d.Y, cache,
+                                   loss_rounding_bound(P, d.X, d.Y), analytic_error);
+    core::Given<double> right;
+    for (const xornet::Matrix<double>* M : {&grads.dW1, &grads.dB1, &grads.dW2, &grads.dB2}) // the subject's order
+        for (std::size_t k = 0; k < M->size(); ++k) right.values.push_back(M->flat(k));
+    for (const xornet::Matrix<double>* M : {&analytic_error.dW1, &analytic_error.dB1, &analytic_error.dW2, &analytic_error.dB2})
+        for (std::size_t k = 0; k < M->size(); ++k) right.rounding.push_back({M->flat(k), true});
 
     // w: e_0 made orthogonal to the first random direction u and to the four directions
     // along the partials (Gram–Schmidt), then scaled to 1e-7.
-    const std::size_t n = flattened(P).size();
-    std::vector<std::vector<double>> seen{random_directions(n, 1, default_seed)[0]};
-    for (auto& d : partial_directions(grads)) seen.push_back(d);
+    const std::size_t n = subject.size();
+    std::vector<std::vector<double>> seen{core::random_directions(n, 1, default_seed)[0]};
+    for (auto& v : core::block_directions(right.values, subject.blocks())) seen.push_back(v);
     const auto dot = [&](const std::vector<double>& a, const std::vector<double>& b) {
         double s = 0;
         for (std::size_t i = 0; i < n; ++i) s += a[i] * b[i];
@@ -118,18 +127,19 @@ BOOST_AUTO_TEST_CASE(one_direction_can_miss_what_three_catch)
         for (std::size_t i = 0; i < n; ++i) w[i] -= c * b[i];
     }
     const double norm = dot(w, w);
-    auto wrong = grads;
-    std::size_t i = 0;
-    for (xornet::Matrix<double>* M : {&wrong.dW1, &wrong.dB1, &wrong.dW2, &wrong.dB2}) // the order of flattened()
-        for (std::size_t k = 0; k < M->size(); ++k, ++i) M->flat(k) += 1e-7 * w[i] / std::sqrt(norm);
+    core::Given<double> wrong = right;
+    for (std::size_t i = 0; i < n; ++i) wrong.values[i] += 1e-7 * w[i] / std::sqrt(norm);
 
+    const auto all_pass = [](const std::vector<core::Element<double>>& checked) {
+        for (const auto& e : checked)
+            if (!e.pass) return false;
+        return true;
+    };
     for (int directions : {1, 3}) {
-        CheckSettings s = fast_settings(xornet::Derivation::derived, directions);
-        const PreactivationReach<double> reach(d.X, xornet::forward(P, d.X).A1);
-        const PartialCheck right = directional_check(P, grads, analytic_error, loss_error, loss, s, reach);
-        const PartialCheck caught = directional_check(P, wrong, analytic_error, loss_error, loss, s, reach);
-        BOOST_TEST(right.pass, "K = " << directions);
-        BOOST_TEST(caught.pass == (directions == 1), "K = " << directions);
+        core::Settings<double> s;
+        s.fast = true, s.directions = directions, s.seed = default_seed;
+        BOOST_TEST(all_pass(core::check_directions(subject, s, right)), "K = " << directions);
+        BOOST_TEST(all_pass(core::check_directions(subject, s, wrong)) == (directions == 1), "K = " << directions);
     }
 }
 

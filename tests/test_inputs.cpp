@@ -12,11 +12,11 @@
 #include <boost/multiprecision/cpp_bin_float.hpp>
 
 #include "gradcheck/scalar/decimal.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/input/json_reader.hpp"
 #include "gradcheck/input/own_gradients.hpp"
-#include "gradcheck/report/own.hpp"
+#include "gradcheck/network/yours.hpp"
 #include "gradcheck/scalar/precision.hpp"
 
 namespace {
@@ -452,10 +452,10 @@ BOOST_AUTO_TEST_CASE(gradient_values_beyond_double_range)
     saturated.weights = gradcheck::parse_weights(R"({"W1": [[1e3, -1e3], [-1e3, 1e3]], "B1": [-500, -500], "W2": [[1e3, 1e3]], "B2": [-500]})", "w");
     const auto zeros = parse_gradients(R"({"precision": "long-double", "dW1": [[0, 0], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": [0]})",
                                        "zeros", false);
-    const gradcheck::OwnReport exact = gradcheck::check_own_gradients(saturated, zeros);
+    const gradcheck::Report exact = gradcheck::check_own_gradients(saturated, zeros);
     std::string values = R"({"precision": "long-double")";
     bool below_double = false;
-    for (const auto& a : exact.arrays) {
+    for (const auto& a : exact.tables) {
         const bool column = a.shape_names == "H×1" || a.shape_names == "1×1"; // written as a list, like B1
         std::string rows;
         for (std::size_t i = 0; i < a.rows; ++i) {
@@ -472,7 +472,7 @@ BOOST_AUTO_TEST_CASE(gradient_values_beyond_double_range)
     BOOST_TEST(below_double, values);
     const auto again = parse_gradients(values + "}", "exact", false);
     BOOST_REQUIRE_NO_THROW(gradcheck::require_shapes(again, 2, 2, 4));
-    const gradcheck::OwnReport r = gradcheck::check_own_gradients(saturated, again);
+    const gradcheck::Report r = gradcheck::check_own_gradients(saturated, again);
     BOOST_TEST(r.pass, values);
     for (const char* huge : {R"({"dW1": [["1e100000001", 0], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": [0]})",
                              R"({"dW1": [["1e-999999999999999999999", 0], [0, 0]], "dB1": [0, 0], "dW2": [[0, 0]], "dB2": [0]})"})

@@ -41,10 +41,11 @@
 #include "gradcheck/scalar/decimal.hpp"
 #include "gradcheck/tasks/export.hpp"
 #include "gallery.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/methods/table.hpp"
-#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/report/words.hpp"
+#include "gradcheck/run/run.hpp"
 #include "gradcheck/input/problem.hpp"
 #include "run_gradcheck.hpp"
 
@@ -146,7 +147,7 @@ VerdictCase draw_case(std::uint64_t seed)
 
 // What one run gave: a report, or bad input refused (a given step a precision cannot take).
 struct Outcome {
-    std::optional<CheckReport> report;
+    std::optional<Report> report;
     std::string refused;
 };
 
@@ -159,7 +160,7 @@ Outcome run(const VerdictCase& c, xornet::Derivation formulas, bool with_step, b
     }
 }
 
-std::string word(const CheckReport& r) { return r.pass ? "PASS" : r.failed() ? "FAIL" : "NOT VERIFIED"; }
+std::string word(const Report& r) { return r.pass ? "PASS" : r.failed() ? "FAIL" : "NOT VERIFIED"; }
 
 // Where a failing case can be reproduced: its problem exported, and the command.
 std::string reproduce(const VerdictCase& c, xornet::Derivation formulas, bool with_step, bool with_fast)
@@ -196,9 +197,9 @@ int check_contract(const VerdictCase& c)
     ++runs;
     if (right.report) {
         if (right.report->failed()) broken(c, "the derived formulas FAIL", derived, true, c.fast);
-        for (const PartialCheck& p : right.report->partials)
-            for (const ElementCheck& e : p.elements)
-                if (e.declined && e.declined_because.empty()) broken(c, "an element declined without a reason", derived, true, c.fast);
+        for (const Table& p : right.report->tables)
+            for (const Entry& e : p.elements)
+                if (e.declined && declined_because(e, *right.report, "").empty()) broken(c, "an element declined without a reason", derived, true, c.fast);
     } else if (!c.step) { // only a step given by hand may be refused
         broken(c, "refused without a given step: " + right.refused, derived, true, c.fast);
     }

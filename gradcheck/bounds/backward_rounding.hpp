@@ -58,10 +58,9 @@ struct RoundingBounds {
 
 template <class T>
 RoundingBounds<T> rounding_bounds(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y,
-                                  const Arithmetic<T>& arithmetic, const InputErrors<T>* inputs = nullptr)
+                                  const Arithmetic<T>& arithmetic, const InputErrors<T>* inputs, const xornet::Cache<T>& c)
 {
     using std::abs;
-    const xornet::Cache<T> c = xornet::forward(P, X);
     const T u = arithmetic.u, eta = arithmetic.eta;
     const std::size_t N = P.inputs(), H = P.hidden(), m = Y.cols();
     const T M(m);
@@ -115,12 +114,27 @@ RoundingBounds<T> rounding_bounds(const xornet::Parameters<T>& P, const xornet::
     return r;
 }
 
-// The bound on the four partials computed in T itself, from exact inputs.
+template <class T>
+RoundingBounds<T> rounding_bounds(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y,
+                                  const Arithmetic<T>& arithmetic, const InputErrors<T>* inputs = nullptr)
+{
+    return rounding_bounds(P, X, Y, arithmetic, inputs, xornet::forward(P, X));
+}
+
+// The bound on the four partials computed in T itself, from exact inputs (c: the
+// forward pass at P).
+template <class T>
+xornet::Gradients<T> backward_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
+                                             const xornet::Matrix<T>& Y, const xornet::Cache<T>& c)
+{
+    return rounding_bounds(P, X, Y, Arithmetic<T>{machine_epsilon<T>(), std::numeric_limits<T>::min()}, static_cast<const InputErrors<T>*>(nullptr), c).gradients;
+}
+
 template <class T>
 xornet::Gradients<T> backward_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X,
                                              const xornet::Matrix<T>& Y)
 {
-    return rounding_bounds(P, X, Y, Arithmetic<T>{machine_epsilon<T>(), std::numeric_limits<T>::min()}).gradients;
+    return backward_rounding_bound(P, X, Y, xornet::forward(P, X));
 }
 
 } // namespace gradcheck

@@ -81,11 +81,12 @@ ForwardErrors<T> forward_errors(const xornet::Parameters<T>& P, const xornet::Ma
     return f;
 }
 
+// c: the forward pass at P, if the caller has it.
 template <class T>
-T loss_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y)
+T loss_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y,
+                      const xornet::Cache<T>& c)
 {
     using std::abs;
-    const xornet::Cache<T> c = xornet::forward(P, X);
     const T u = machine_epsilon<T>();
     const std::size_t m = Y.cols();
 
@@ -98,6 +99,12 @@ T loss_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X
         loss += ell;
     }
     return total / T(m) + T(m + 1) * u * loss / T(m);
+}
+
+template <class T>
+T loss_rounding_bound(const xornet::Parameters<T>& P, const xornet::Matrix<T>& X, const xornet::Matrix<T>& Y)
+{
+    return loss_rounding_bound(P, X, Y, xornet::forward(P, X));
 }
 
 } // namespace gradcheck

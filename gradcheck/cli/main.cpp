@@ -9,15 +9,18 @@
 #include <sstream>
 #include <string>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/cli/options.hpp"
+#include "gradcheck/util/error.hpp"
+#include "gradcheck/input/printable.hpp"
+#include "gradcheck/network/problem.hpp"
+#include "gradcheck/network/yours.hpp"
+#include "gradcheck/report/json.hpp"
+#include "gradcheck/report/sweep_files.hpp"
+#include "gradcheck/report/text_tasks.hpp"
+#include "gradcheck/run/run.hpp"
 #include "gradcheck/tasks/export.hpp"
 #include "gradcheck/tasks/graph.hpp"
-#include "gradcheck/cli/options.hpp"
-#include "gradcheck/report/own.hpp"
-#include "gradcheck/input/printable.hpp"
-#include "gradcheck/cli/progress.hpp"
-#include "gradcheck/report/print.hpp"
-#include "gradcheck/report/sweep_files.hpp"
+#include "gradcheck/util/progress.hpp"
 
 namespace {
 
@@ -44,11 +47,10 @@ int run_export(const Options& o)
 
 int run_own_gradients(const Options& o)
 {
-    const Problem& problem = o.problems.front();
-    const OwnReport report = check_own_gradients(problem, *o.gradients);
+    const Report report = check_own_gradients(o.problems.front(), *o.gradients);
     std::ostringstream out;
-    if (o.format == Format::json) print_own_json(out, problem, *o.gradients, report);
-    else print_own_text(out, problem, *o.gradients, report);
+    if (o.format == Format::json) out << gradients_json(report);
+    else print_gradients(out, report, o.view);
     emit(out.str());
     return report.pass ? 0 : 1;
 }
@@ -58,7 +60,7 @@ int run_trace_or_graph(const Options& o)
     const TraceReport trace = run_trace(o.precisions.front(), o.problems.front(), o.settings);
     std::ostringstream out;
     if (o.command == Command::graph) write_graph(out, graph_dot(o.problems.front(), trace), o.output);
-    else print_trace(out, o.problems.front(), trace);
+    else print_trace(out, problem_info(o.problems.front()), trace);
     emit(out.str());
     return 0;
 }
@@ -89,28 +91,30 @@ int run_training(const Options& o)
         failed = failed || runs.back().second.failed;
     }
     std::ostringstream out;
-    print_training(out, o.problems.front(), runs);
+    print_training(out, problem_info(o.problems.front()), runs);
     emit(out.str());
     return exit_status(verdict_of(failed, pass));
 }
 
 int run_checks(const Options& o)
 {
-    std::vector<CheckReport> reports;
-    for (std::size_t problem = 0; problem < o.problems.size(); ++problem)
+    Run run;
+    for (std::size_t problem = 0; problem < o.problems.size(); ++problem) {
+        run.problems.push_back(problem_info(o.problems[problem]));
         for (const Precision& precision : o.precisions)
             for (Method method : o.methods) {
                 CheckSettings settings = o.settings;
                 settings.method = method;
-                reports.push_back(run_check(precision, o.problems[problem], settings));
-                reports.back().problem = problem;
+                run.reports.push_back(run_check(precision, o.problems[problem], settings));
+                run.reports.back().network.problem = problem;
             }
+    }
     std::ostringstream out;
-    if (o.format == Format::json) print_json(out, o.problems, reports);
-    else if (o.ladder) print_ladder(out, o.problems, reports);
-    else print_text(out, o.problems, reports);
+    if (o.format == Format::json) out << check_json(run);
+    else if (o.ladder) print_ladder(out, run);
+    else print_check(out, run, o.view);
     emit(out.str());
-    return exit_status(verdict(reports));
+    return exit_status(verdict(run));
 }
 
 int run(const Options& o)

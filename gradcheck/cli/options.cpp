@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "gradcheck/cli/options_parts.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "version.hpp"
 
 namespace gradcheck::command_line {
@@ -63,6 +63,8 @@ void add_check_options(CLI::App& app, CheckText& text)
     app.add_flag("--fast", text.fast, "Check the directional derivative along K random unit directions first (a few loss "
                                       "evaluations each, not per parameter); only if one disagrees, check every element");
     app.add_option("--directions", text.directions, "K for --fast, 1..64. Default: 3")->type_name("K");
+    app.add_flag("--only-failures", text.only_failures, "In the text report, show only the elements that FAIL (each partial's "
+                                                        "header and rows), with every summary line");
 }
 
 void add_trace_command(CLI::App& app)
@@ -172,6 +174,7 @@ void read_options(const CLI::App& app, const OptionText& text, ParsedCommandLine
     if (o.command == Command::sweep) read_sweep(given, text.sweep_prefix, o);
     read_fast(given, text.check, o);
     o.format = read_format(text.check.format);
+    o.view = read_view(text.check.only_failures, o);
     if (given("--step")) o.settings.step = read_step(text.step);
 
     const Problem p = read_problem(given, text.problem, o.settings.fast);

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "gradcheck/input/own_gradients.hpp"
-#include "gradcheck/scalar/precision.hpp"
 #include "gradcheck/input/problem.hpp"
+#include "gradcheck/network/settings.hpp"
+#include "gradcheck/report/model.hpp"
+#include "gradcheck/scalar/precision.hpp"
 
 namespace gradcheck {
 
@@ -38,6 +40,7 @@ struct Options {
     std::vector<Method> methods{Method::central}; // each precision is checked with each method
     bool ladder = false; // print one compact table (--precision all, or several methods)
     Format format = Format::text;
+    View view = View::full; // --only-failures: the text report's tables show only the elements that FAIL
     std::string output = "sweep"; // sweep: writes output.csv and output.svg; export: the folder; graph: the file
     std::optional<OwnGradientsText> gradients; // --gradients: check these instead of the gallery's formulas
 };

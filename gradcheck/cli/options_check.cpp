@@ -1,6 +1,6 @@
-// The options of the check alone: --format, --gradients, --fast, --directions.
+// The options of the check alone: --format, --only-failures, --gradients, --fast, --directions.
 #include "gradcheck/cli/options_parts.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 
 namespace gradcheck::command_line {
 
@@ -22,6 +22,15 @@ Format read_format(const std::string& format)
     if (format == "text") return Format::text;
     if (format == "json") return Format::json;
     throw InputError("--format: \"" + format + "\" is not text or json");
+}
+
+View read_view(bool only_failures, const Options& o)
+{
+    if (!only_failures) return View::full;
+    if (o.command != Command::check) throw InputError("--only-failures: only the check itself has a failures-only report");
+    if (o.format == Format::json)
+        throw InputError("--only-failures: has no effect with --format json (the JSON report holds every element)");
+    return View::failures;
 }
 
 void refuse_numeric_options_with_gradients(const Given& given, Command command)

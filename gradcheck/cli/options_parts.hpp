@@ -27,7 +27,7 @@ struct ProblemText {
 
 struct CheckText {
     std::string format = "text", gradients, directions;
-    bool fast = false;
+    bool fast = false, only_failures = false;
 };
 
 struct TrainText {
@@ -75,6 +75,7 @@ std::vector<Problem> choose_problems(const Given& given, const ProblemText& text
 void add_check_options(CLI::App& app, CheckText& text);
 void read_fast(const Given& given, const CheckText& text, Options& o);
 Format read_format(const std::string& format);
+View read_view(bool only_failures, const Options& o);
 void refuse_numeric_options_with_gradients(const Given& given, Command command);
 OwnGradientsText read_own_gradients(const std::string& file, const Problem& problem);
 

@@ -2,7 +2,7 @@
 #include <limits>
 
 #include "gradcheck/cli/options_parts.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 
 namespace gradcheck::command_line {
 

@@ -4,7 +4,7 @@
 
 #include "gradcheck/cli/options_parts.hpp"
 #include "gradcheck/input/comma_list.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/scalar/decimal.hpp"
 
 namespace gradcheck::command_line {

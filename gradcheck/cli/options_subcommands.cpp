@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "gradcheck/cli/options_parts.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/scalar/decimal.hpp"
 #include "gradcheck/tasks/graph.hpp"
 

@@ -16,7 +16,7 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "gradcheck/function/rows.hpp"
+#include "gradcheck/function/table.hpp"
 
 namespace gradcheck {
 
@@ -94,6 +94,69 @@ void require_callable()
                   "gradcheck: the function must accept a const std::vector<T>& for the T of the check");
 }
 
+// The options a check can take, and a method f can be differentiated by: the complex
+// step and autodiff run f on complex and dual numbers, in T and in the reference precision.
+inline void require_options(const options& o, bool forward, bool measured)
+{
+    if (o.step != 0 && (!(o.step > 0) || !std::isfinite(o.step)))
+        throw std::invalid_argument("gradcheck: options.step must be a finite h > 0, or 0 for the step rule");
+    if (is_difference(o.method) || (forward && measured)) return;
+    throw std::invalid_argument(std::string("gradcheck: ") + std::string(method_name(o.method))
+                                + (measured ? " needs f wrapped as gradcheck::forward_mode(f), accepting vectors of complex and dual numbers"
+                                            : " needs a generic f (evaluated in a higher precision too), wrapped as gradcheck::forward_mode(f)"));
+}
+
+// The table of the K scalar functions rows(i) against A, into r.
+template <class T, class H, bool Forward, class Rows>
+void check_rows(result<T>& r, const Rows& rows, std::size_t K, const std::vector<T>& x, std::vector<T> A,
+                std::vector<core::Bound<T>> ea, const options& o, const char* name, const char* shape_names, const char* meaning)
+{
+    require_options(o, Forward, !std::is_void_v<H>);
+    TableSpec<T> spec;
+    for (std::size_t i = 0; i < K; ++i) spec.rows.push_back(erase<T, H, Forward>(rows(i)));
+    spec.x = x, spec.A = std::move(A), spec.ea = std::move(ea);
+    spec.measured = !std::is_void_v<H>;
+    spec.name = name, spec.shape_names = shape_names, spec.meaning = meaning;
+    check_table(r, spec, o);
+}
+
+// The report's first lines: what is checked, in which precision, by which method, and
+// how the rounding of f and of your values is found.
+template <class T, class HF, class HA>
+void describe(Report& report, FunctionCheck check, std::size_t P, std::size_t K, const options& o)
+{
+    report.client = Client::function;
+    report.precision_label = precision_label<T>();
+    report.digits = working_digits<T>();
+    report.epsilon = scientific(machine_epsilon<T>(), 3);
+    report.method = o.method, report.fast = o.fast, report.directions = o.directions, report.seed = o.seed;
+    if (o.step != 0) report.step_given = scientific(o.step, 3);
+    report.function.check = check, report.function.P = P, report.function.K = K;
+    if constexpr (!std::is_void_v<HF>) report.function.f_rounding = precision_label<HF>();
+    if constexpr (!std::is_void_v<HA>) report.function.analytic_rounding = precision_label<HA>();
+}
+
+// What this point cannot reveal: an element whose values, not both 0, lie within its
+// tolerance of 0 (compared absolutely), where a mistake smaller than the tolerance
+// cannot show; and a coordinate equal to 0 or ±1. Then the verdict over every element:
+// PASS, FAIL, or NOT VERIFIED (none failed, some declined).
+template <class T>
+void conclude(result<T>& r, const std::vector<T>& x)
+{
+    using std::abs;
+    using Kind = Note::Kind;
+    std::vector<Note>& notes = r.report.function.notes;
+    for (const element<T>& e : r.elements)
+        if (e.pass && abs(e.analytic) <= e.bound && abs(e.numeric) <= e.bound && (e.analytic != T(0) || e.numeric != T(0)))
+            notes.emplace_back(Kind::compared_absolutely, e.name, scientific(e.bound, 3));
+    for (std::size_t k = 0; k < x.size(); ++k) {
+        if (x[k] == T(0)) notes.emplace_back(Kind::coordinate_zero, "x[" + std::to_string(k) + "]");
+        else if (abs(x[k]) == T(1)) notes.emplace_back(Kind::coordinate_one, "x[" + std::to_string(k) + "]");
+    }
+    r.report.pass = r.failed() == 0 && r.declined() == 0 && !r.elements.empty();
+    r.pass = r.report.pass;
+}
+
 } // namespace detail
 
 // ∇f at theta: g(x) (P values) against differences of f: ℝᴾ → ℝ.
@@ -110,12 +173,11 @@ result<T> check_gradient(const F& f, const G& g, const std::vector<X>& theta, co
     detail::require_size(a.size(), x.size(), "g(x)");
     const auto values = [&g](const auto& y) { return g(y); };
     result<T> r;
-    describe<T, HF, HG>(r.report, "gradient of f: R^" + std::to_string(x.size()) + " -> R, at x = theta", o);
+    detail::describe<T, HF, HG>(r.report, FunctionCheck::gradient, x.size(), 1, o);
     const auto rows = [&f](std::size_t) { return std::cref(f); };
-    check_rows<T, HF, is_forward_mode<F>>(r, rows, 1, x, a, analytic_rounding<T, HG>(values, x, a, o.seed), o, "df/dx", "P×1",
-                                          "your g(x)");
-    point_notes(r, x);
-    decide(r);
+    detail::check_rows<T, HF, is_forward_mode<F>>(r, rows, 1, x, a, analytic_rounding<T, HG>(values, x, a, o.seed), o, "df/dx", "P×1",
+                                                  "your g(x)");
+    detail::conclude(r, x);
     return r;
 }
 
@@ -134,12 +196,11 @@ result<T> check_jacobian(const F& f, const J& jac, const std::vector<X>& theta, 
     detail::require_size(A.size(), K * x.size(), "jac(x) (K×P = " + std::to_string(K) + "×" + std::to_string(x.size()) + ")");
     const auto values = [&jac](const auto& y) { return detail::flat<std::decay_t<decltype(y[0])>>(jac(y)); };
     result<T> r;
-    describe<T, HF, HJ>(r.report, "Jacobian of f: R^" + std::to_string(x.size()) + " -> R^" + std::to_string(K) + ", at x = theta", o);
+    detail::describe<T, HF, HJ>(r.report, FunctionCheck::jacobian, x.size(), K, o);
     const auto rows = [&f](std::size_t i) { return detail::Output<F>{f, i}; };
-    check_rows<T, HF, is_forward_mode<F>>(r, rows, K, x, A, analytic_rounding<T, HJ>(values, x, A, o.seed), o, "J", "K×P",
-                                          "J[i,j] = df_i/dx_j, your jac(x)");
-    point_notes(r, x);
-    decide(r);
+    detail::check_rows<T, HF, is_forward_mode<F>>(r, rows, K, x, A, analytic_rounding<T, HJ>(values, x, A, o.seed), o, "J", "K×P",
+                                                  "J[i,j] = df_i/dx_j, your jac(x)");
+    detail::conclude(r, x);
     return r;
 }
 
@@ -157,9 +218,9 @@ result<T> check_vjp(const F& f, const V& vjp, const std::vector<X>& theta, const
     const std::size_t K = f(x).size(), P = x.size();
     detail::require_finite<T>(f(x), "f(x)");
     std::vector<std::vector<T>> us;
-    for (const std::vector<double>& u : random_directions(K, o.vjp_vectors, o.seed + 1)) us.push_back(lift<T>(u));
+    for (const std::vector<double>& u : core::random_directions(K, o.vjp_vectors, o.seed + 1)) us.push_back(lift<T>(u));
     std::vector<T> A;
-    std::vector<Bound<T>> ea;
+    std::vector<core::Bound<T>> ea;
     for (const std::vector<T>& u : us) {
         const std::vector<T> a = detail::flat<T>(vjp(x, u));
         detail::require_size(a.size(), P, "vjp(x, u)");
@@ -167,18 +228,17 @@ result<T> check_vjp(const F& f, const V& vjp, const std::vector<X>& theta, const
             using E = std::decay_t<decltype(y[0])>;
             return detail::flat<E>(vjp(y, lift<E>(u)));
         };
-        const std::vector<Bound<T>> e = analytic_rounding<T, HV>(values, x, a, o.seed);
+        const std::vector<core::Bound<T>> e = analytic_rounding<T, HV>(values, x, a, o.seed);
         A.insert(A.end(), a.begin(), a.end());
         ea.insert(ea.end(), e.begin(), e.end());
     }
     result<T> r;
-    describe<T, HF, HV>(r.report, "vector-Jacobian product J(x)^T u of f: R^" + std::to_string(P) + " -> R^" + std::to_string(K)
-                                      + ", for " + std::to_string(us.size()) + " random unit vectors u (seed " + std::to_string(o.seed + 1) + ")", o);
+    detail::describe<T, HF, HV>(r.report, FunctionCheck::vjp, P, K, o);
+    r.report.function.vectors = us.size(), r.report.function.vector_seed = o.seed + 1;
     const auto rows = [&f, &us](std::size_t i) { return detail::Projection<F, T>{f, us[i]}; };
-    check_rows<T, HF, is_forward_mode<F>>(r, rows, us.size(), x, A, ea, o, "J^T u", "vectors×P",
-                                          "row i: your vjp(x, u_i) against differences of u_i^T f");
-    point_notes(r, x);
-    decide(r);
+    detail::check_rows<T, HF, is_forward_mode<F>>(r, rows, us.size(), x, A, ea, o, "J^T u", "vectors×P",
+                                                  "row i: your vjp(x, u_i) against differences of u_i^T f");
+    detail::conclude(r, x);
     return r;
 }
 
@@ -201,27 +261,25 @@ result<T> check_hessian(const F& f, const G& g, const Hs& hess, const std::vecto
     const std::vector<T> A = detail::flat<T>(hess(x));
     detail::require_size(A.size(), P * P, "hess(x) (P×P = " + std::to_string(P) + "×" + std::to_string(P) + ")");
     result<T> r;
-    describe<T, HF, HH>(r.report, "Hessian of f: R^" + std::to_string(P) + " -> R, at x = theta: your g against differences of f, "
-                                  "then your hess against differences of g", o);
+    detail::describe<T, HF, HH>(r.report, FunctionCheck::hessian, P, 1, o);
     const auto gradient_values = [&g](const auto& y) { return g(y); };
     const auto f_rows = [&f](std::size_t) { return std::cref(f); };
-    check_rows<T, HF, is_forward_mode<F>>(r, f_rows, 1, x, a, analytic_rounding<T, HG>(gradient_values, x, a, o.seed), o, "df/dx", "P×1",
-                                          "your g(x)");
-    if (r.failed() > 0) r.report.notes.push_back("your g fails against f: the Hessian below is checked against differences of g, so fix g first");
+    detail::check_rows<T, HF, is_forward_mode<F>>(r, f_rows, 1, x, a, analytic_rounding<T, HG>(gradient_values, x, a, o.seed), o, "df/dx",
+                                                  "P×1", "your g(x)");
+    if (r.failed() > 0) r.report.function.notes.emplace_back(Note::Kind::gradient_fails);
     const auto hessian_values = [&hess](const auto& y) { return detail::flat<std::decay_t<decltype(y[0])>>(hess(y)); };
-    const std::vector<Bound<T>> ea = analytic_rounding<T, HH>(hessian_values, x, A, o.seed);
+    const std::vector<core::Bound<T>> ea = analytic_rounding<T, HH>(hessian_values, x, A, o.seed);
     for (std::size_t i = 0; i < P; ++i)
         for (std::size_t j = i + 1; j < P; ++j) {
             using std::abs;
             if (abs(T(A[i * P + j] - A[j * P + i])) > T(ea[i * P + j].value + ea[j * P + i].value))
-                r.report.notes.push_back("your hess is not symmetric: [" + std::to_string(i) + "," + std::to_string(j) + "] = "
-                                         + scientific(A[i * P + j], 6) + " but [" + std::to_string(j) + "," + std::to_string(i)
-                                         + "] = " + scientific(A[j * P + i], 6) + " (a smooth f has a symmetric Hessian)");
+                r.report.function.notes.emplace_back(Note::Kind::not_symmetric, "[" + std::to_string(i) + "," + std::to_string(j) + "]",
+                                                     scientific(A[i * P + j], 6), "[" + std::to_string(j) + "," + std::to_string(i) + "]",
+                                                     scientific(A[j * P + i], 6));
         }
     const auto g_rows = [&g](std::size_t i) { return detail::Output<G>{g, i}; };
-    check_rows<T, HG, is_forward_mode<G>>(r, g_rows, P, x, A, ea, o, "d2f/dx2", "P×P", "H[i,j] = d(df/dx_i)/dx_j, your hess(x)");
-    point_notes(r, x);
-    decide(r);
+    detail::check_rows<T, HG, is_forward_mode<G>>(r, g_rows, P, x, A, ea, o, "d2f/dx2", "P×P", "H[i,j] = d(df/dx_i)/dx_j, your hess(x)");
+    detail::conclude(r, x);
     return r;
 }
 

@@ -1,21 +1,24 @@
 // The two rounding bounds a check needs, for a function it cannot analyse:
-//   ε_L  of one value of your function (one scalar output s), per coordinate or direction;
+//   ε_L  of one value of your function (one scalar output s), along each line;
 //   ε_a  of each of your analytic values.
 // Measured in the reference precision H when the function can be evaluated in it
-// (function/measured.hpp), estimated from the values otherwise (function/noise.hpp).
+// (function/row.hpp), estimated from the values otherwise (function/noise.hpp). For a
+// line, these are two of the engine's three rounding policies (core/line.hpp; the
+// network's ε_L is derived instead: network/subject.hpp).
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <string>
+#include <cstdint>
 #include <type_traits>
 #include <vector>
 
-#include "gradcheck/check/random_directions.hpp"
-#include "gradcheck/function/measured.hpp"
+#include "gradcheck/core/directions.hpp"
+#include "gradcheck/core/line.hpp"
 #include "gradcheck/function/noise.hpp"
 #include "gradcheck/function/options.hpp"
+#include "gradcheck/function/row.hpp"
 
 namespace gradcheck {
 
@@ -31,12 +34,6 @@ inline constexpr bool evaluates_in = [] {
 template <class F, class H, class... More>
 using reference_for = std::conditional_t<evaluates_in<F, H, More...>, H, void>;
 
-template <class T>
-struct Bound {
-    T value{0};
-    bool known = true; // false: the noise could not be estimated (at no spacing)
-};
-
 // The first spacing of the noise estimate along a line through x: u^(1/3)·max(1, max|x_i|),
 // the step rule's scale, where the noise already dominates differences of order 4 to 6.
 template <class T>
@@ -49,38 +46,84 @@ T noise_spacing(const std::vector<T>& x)
     return T(cbrt(machine_epsilon<T>()) * scale);
 }
 
-// ε_L of s along path, at θ: the error of s(x) measured in H, or estimated from 9
-// values of s along the path.
-template <class T, class H, class S, class Path>
-Bound<T> loss_rounding(const S& s, Path& path)
-{
-    if constexpr (!std::is_void_v<H>) {
-        return {rounding_of(T(s(path.point())), H(s(path.template exact<H>()))), true};
-    } else {
+// A line's rounding policy: ε_L at its start, and what its values measure as they are computed.
+template <class T>
+class Rounding {
+public:
+    virtual ~Rounding() = default;
+    virtual core::Bound<T> start(const Row<T>& s, Path<T>& path) = 0;
+    virtual void observe(const Row<T>&, const Path<T>&, const T&) {} // a value of s just computed at the path's point
+    virtual bool measures() const { return false; }
+    T seen() const { return seen_; }
+    virtual T own() const { return own_; }
+    void reset() { seen_ = own_ = T(0); }
+
+protected:
+    T seen_{0}; // the largest rounding measured since reset()
+    T own_{0};  // along a direction: s's own rounding at the points reached, without theirs
+};
+
+// Measured: every value s computes is computed in H too, at the same point.
+template <class T>
+class Measured final : public Rounding<T> {
+public:
+    core::Bound<T> start(const Row<T>& s, Path<T>& path) override { return {s.rounding(path, s.value(path.point())), true}; }
+    void observe(const Row<T>& s, const Path<T>& path, const T& v) override
+    {
+        this->seen_ = std::max(this->seen_, s.rounding(path, v));
+        if (path.v) this->own_ = std::max(this->own_, s.own_rounding(path.moved, v));
+    }
+    bool measures() const override { return true; }
+};
+
+// Estimated: ECnoise on 9 values of s along the line (function/noise.hpp), once. Along
+// a direction, s's own noise is estimated along the coordinate the direction moves most.
+template <class T>
+class Estimated final : public Rounding<T> {
+public:
+    core::Bound<T> start(const Row<T>& s, Path<T>& path) override
+    {
+        if (path.v) {
+            using std::abs;
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < path.v->size(); ++i)
+                if (abs((*path.v)[i]) > abs((*path.v)[k])) k = i;
+            Path<T> along{path.x, k};
+            own_estimate_ = noise_along(s, along).value;
+        }
+        return noise_along(s, path);
+    }
+    T own() const override { return own_estimate_; }
+
+private:
+    T own_estimate_{0};
+
+    static core::Bound<T> noise_along(const Row<T>& s, Path<T>& path)
+    {
         const T theta0 = path.theta();
-        const T at_theta = T(s(path.point()));
+        const T at_theta = s.value(path.point());
         const auto sample = [&](const T& t) {
             path.theta() = T(theta0 + t);
-            const std::vector<T> v{T(s(path.point()))};
+            const std::vector<T> v{s.value(path.point())};
             path.theta() = theta0;
             return v;
         };
         const ComponentNoise<T> noise = component_noise(sample, 1, noise_spacing(path.point()));
         return {noise_bound(noise.sigma[0], at_theta), noise.found[0]};
     }
-}
+};
 
 // ε_a of each of the values a = values(x) (a flat vector): measured as values(x in H)
 // − a, or estimated from values along one seeded random direction.
 template <class T, class H, class Values>
-std::vector<Bound<T>> analytic_rounding(const Values& values, const std::vector<T>& x, const std::vector<T>& a, std::uint64_t seed)
+std::vector<core::Bound<T>> analytic_rounding(const Values& values, const std::vector<T>& x, const std::vector<T>& a, std::uint64_t seed)
 {
-    std::vector<Bound<T>> out(a.size());
+    std::vector<core::Bound<T>> out(a.size());
     if constexpr (!std::is_void_v<H>) {
         const auto exact = values(lift<H>(x));
         for (std::size_t i = 0; i < a.size(); ++i) out[i] = {rounding_of(a[i], H(exact[i])), true};
     } else {
-        const std::vector<T> v = lift<T>(random_directions(x.size(), 1, seed)[0]);
+        const std::vector<T> v = lift<T>(core::random_directions(x.size(), 1, seed)[0]);
         const auto sample = [&](const T& t) {
             std::vector<T> y(x.size());
             for (std::size_t i = 0; i < x.size(); ++i) y[i] = T(x[i] + T(t * v[i]));
@@ -90,19 +133,6 @@ std::vector<Bound<T>> analytic_rounding(const Values& values, const std::vector<
         for (std::size_t i = 0; i < a.size(); ++i) out[i] = {noise_bound(noise.sigma[i], a[i]), noise.found[i]};
     }
     return out;
-}
-
-// The report's words for each.
-template <class H>
-std::string rounding_words(bool of_f)
-{
-    if constexpr (!std::is_void_v<H>)
-        return of_f ? "measured: each value of f is computed again, at the same point, in " + precision_label<H>() + "; ε_L = the largest difference seen"
-                    : "measured: your values computed again in " + precision_label<H>() + "; ε_a = the difference";
-    else
-        return std::string("estimated from the values themselves (ECnoise: noise level σ along each line, ε = 4σ + u·|value|; "
-                           "an estimate, not a bound: f cannot be evaluated in a higher precision")
-               + (of_f ? ")" : "; your function is double-only or a black_box)");
 }
 
 } // namespace gradcheck

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "gradcheck/scalar/decimal.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/printable.hpp"
 #include "gradcheck/input/reader.hpp"
 #include "gradcheck/input/json_reader.hpp"

@@ -11,7 +11,7 @@
 #include <boost/math/special_functions/fpclassify.hpp>
 
 #include "gradcheck/scalar/decimal.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "init.hpp"
 #include "network.hpp"
 #include "gradcheck/input/problem.hpp"

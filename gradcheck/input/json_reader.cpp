@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {

@@ -1,5 +1,5 @@
-// What to check, independent of the precision: the data, where the weights
-// come from, and the checker's settings.
+// What to check, independent of the precision: the data, and where the weights
+// come from.
 #pragma once
 
 #include <cstdint>
@@ -7,9 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "gallery.hpp"
-#include "gradcheck/methods/table.hpp"
-#include "gradcheck/tasks/training.hpp"
 #include "gradcheck/input/files.hpp"
 
 namespace gradcheck {
@@ -45,24 +42,5 @@ WeightsText seeded_weights_text(std::size_t N, std::size_t H, std::uint64_t seed
 // (0, 1); the weights given, or else the seed's weights with non-zero biases, multiples
 // of 1/4096 in [-0.5, 0.5). Every number is exact in binary down to float.
 Problem generic_problem(std::size_t N, std::uint64_t seed, const Problem& weights_from);
-
-// A kind of mistake that the data of a problem cannot reveal, and why.
-struct BlindSpot {
-    std::string reason; // "every input is 0 or 1, so x² = x"
-    std::string hides;  // "X ⊙ X in place of X, or any f(X) with f(0) = 0 and f(1) = 1"
-    std::vector<std::string> gallery; // the gallery's mistakes it hides: they pass on such data
-};
-
-std::vector<BlindSpot> blind_spots(const Problem& problem);
-
-struct CheckSettings {
-    xornet::Derivation formulas = xornet::Derivation::derived; // which analytic gradient (and loss) to check
-    Method method = Method::central;
-    std::optional<std::string> step; // absolute step h as decimal text; default: method_step(method, θ)
-    bool fast = false;               // --fast: directional check first (check/directional.hpp)
-    int directions = 3;              // K, its number of random directions
-    std::uint64_t direction_seed = 0; // their seed (gradcheck: the --seed)
-    TrainingSettings training;       // for gradcheck train
-};
 
 } // namespace gradcheck

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "gradcheck/scalar/decimal.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/input/json_reader.hpp"
 #include "gradcheck/input/printable.hpp"

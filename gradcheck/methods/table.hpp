@@ -24,7 +24,7 @@ enum class MethodKind {
 struct MethodRow {
     Method method;
     std::string_view name;        // as --method takes it
-    std::string_view description; // for the report
+    std::string_view description; // for the report, {f} standing for the function differentiated
     int order;                    // truncation order p: the error is O(h^p)
     MethodKind kind;
     int reach;                    // the farthest point the method evaluates, in steps h (methods/step_range.hpp)
@@ -37,15 +37,15 @@ struct MethodRow {
 // the stencils of order 4 and 6 up to ±8h and ±12h, Richardson ±4h (its tableau for R(4h)
 // starts at 4h), the complex step i·4h. Autodiff takes no step.
 inline constexpr std::array<MethodRow, 6> method_table{{
-    {Method::central, "central", "central differences (L(θ+h) - L(θ-h))/2h", 2, MethodKind::stencil, 4, {1, 0, 0}, 1, 2},
-    {Method::central4, "central4", "4th-order central differences [8(L(θ+h) - L(θ-h)) - (L(θ+2h) - L(θ-2h))]/12h", 4,
+    {Method::central, "central", "central differences ({f}(θ+h) - {f}(θ-h))/2h", 2, MethodKind::stencil, 4, {1, 0, 0}, 1, 2},
+    {Method::central4, "central4", "4th-order central differences [8({f}(θ+h) - {f}(θ-h)) - ({f}(θ+2h) - {f}(θ-2h))]/12h", 4,
      MethodKind::stencil, 8, {8, -1, 0}, 2, 12},
     {Method::central6, "central6",
-     "6th-order central differences [45(L(θ+h) - L(θ-h)) - 9(L(θ+2h) - L(θ-2h)) + (L(θ+3h) - L(θ-3h))]/60h", 6,
+     "6th-order central differences [45({f}(θ+h) - {f}(θ-h)) - 9({f}(θ+2h) - {f}(θ-2h)) + ({f}(θ+3h) - {f}(θ-3h))]/60h", 6,
      MethodKind::stencil, 12, {45, -9, 1}, 3, 60},
     {Method::richardson, "richardson", "Richardson extrapolation of central differences at h, h/2, h/4, h/8 (order 8)", 8,
      MethodKind::extrapolation, 4, {}, 0, 0},
-    {Method::complex_step, "complex-step", "complex step Im L(θ + i·h)/h", 2, MethodKind::complex_step, 4, {}, 0, 0},
+    {Method::complex_step, "complex-step", "complex step Im {f}(θ + i·h)/h", 2, MethodKind::complex_step, 4, {}, 0, 0},
     {Method::autodiff, "autodiff", "forward-mode automatic differentiation (dual numbers)", 0, MethodKind::dual, 0, {}, 0, 0},
 }};
 
@@ -60,7 +60,6 @@ inline constexpr const MethodRow& method_row(Method m)
 }
 
 inline constexpr std::string_view method_name(Method m) { return method_row(m).name; }
-inline constexpr std::string_view method_description(Method m) { return method_row(m).description; }
 inline constexpr int method_order(Method m) { return method_row(m).order; }
 inline constexpr MethodKind method_kind(Method m) { return method_row(m).kind; }
 inline constexpr int stencil_reach(Method m) { return method_row(m).reach; }

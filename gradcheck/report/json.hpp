@@ -1,13 +1,16 @@
-// Pieces of the JSON reports, shared by the check's (report/json.cpp) and the
-// report of your own gradients (report/own.cpp).
+// A check's result as one JSON document, for every kind of check: the command's run,
+// your gradients, your function. One table writer serves all three; the schemas are in
+// README.md ("The JSON report", "Your gradients: the files") and notes/10-library.md.
 #pragma once
 
-#include "gradcheck/input/problem.hpp"
-#include "gradcheck/report/json_table.hpp"
+#include <string>
+
+#include "gradcheck/report/text.hpp"
 
 namespace gradcheck {
 
-// The blind spots of a problem's data: reason, what it hides, the gallery's mistakes it hides.
-Json blind_spots_json(const Problem& problem);
+std::string check_json(const Run& run);
+std::string gradients_json(const Report& r);
+std::string function_json(const Report& r);
 
 } // namespace gradcheck

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <vector>
 
-#include "gradcheck/input/error.hpp"
-#include "gradcheck/cli/pipe.hpp"
+#include "gradcheck/util/error.hpp"
+#include "gradcheck/util/pipe.hpp"
 
 namespace gradcheck {
 

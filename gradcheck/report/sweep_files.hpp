@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "gradcheck/tasks/sweep.hpp"
+#include "gradcheck/report/tasks.hpp"
 
 namespace gradcheck {
 

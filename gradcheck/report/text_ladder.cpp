@@ -2,8 +2,8 @@
 // partial and the digits its error bound guarantees, for --precision all or several methods.
 #include <algorithm>
 
-#include "gradcheck/report/print.hpp"
-#include "gradcheck/report/text_parts.hpp"
+#include "gradcheck/report/text.hpp"
+#include "gradcheck/report/words.hpp"
 #include "version.hpp"
 
 namespace gradcheck {
@@ -13,19 +13,14 @@ using text::rpad;
 
 namespace {
 
-void print_ladder_problems(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
+void print_ladder_problems(std::ostream& out, const Run& run)
 {
-    const CheckReport& first = reports.front();
+    const Report& first = run.reports.front();
     out << "gradcheck " << version << ": the hand-derived gradients of the XOR network against numeric ones\n";
-    out << "formulas " << first.formulas << " (" << first.formulas_explanation << ")\n";
-    const bool several = problems.size() > 1;
-    for (std::size_t i = 0; i < problems.size(); ++i) {
-        if (several) out << "\nproblem " << problems[i].name << "\n";
-        for (const CheckReport& r : reports)
-            if (r.problem == i) {
-                text::print_problem(out, problems[i], r, text::has_generic(problems));
-                break;
-            }
+    out << "formulas " << first.network.formulas << " (" << first.network.formulas_explanation << ")\n";
+    for (const ProblemInfo& p : run.problems) {
+        if (run.problems.size() > 1) out << "\nproblem " << p.name << "\n";
+        print_problem(out, p, has_generic(run));
     }
 }
 
@@ -39,52 +34,47 @@ void print_ladder_columns(std::ostream& out, bool several_problems)
     out << rpad("bound", 8) << "  result\n";
 }
 
-void print_ladder_row(std::ostream& out, const std::vector<Problem>& problems, const CheckReport& r)
+void print_ladder_row(std::ostream& out, const Run& run, const Report& r)
 {
-    if (problems.size() > 1) out << pad(problems[r.problem].name, 9);
-    out << pad(r.precision, 13) << pad(r.method, 14);
-    if (!r.backward_error.empty()) {
-        out << "shape error: " << r.backward_error << "\n";
+    if (run.problems.size() > 1) out << pad(run.problems[r.network.problem].name, 9);
+    out << pad(r.precision, 13) << pad(std::string(method_name(r.method)), 14);
+    if (!r.network.backward_error.empty()) {
+        out << "shape error: " << r.network.backward_error << "\n";
         return;
     }
     // With --fast and no disagreement there are only the directions: no partial's digits.
-    const bool directions_only = r.partials.size() == 1;
-    for (const auto& p : r.partials)
-        if (r.counts(p) && !directions_only) out << rpad(p.has_digits() ? fixed1(p.worst_digits) : "-", 8);
-    const DigitsSummary digits = r.digits_summary();
+    const bool directions_only = r.tables.size() == 1;
+    for (const Table& t : r.tables)
+        if (r.counts(t) && !directions_only) out << rpad(t.has_digits() ? fixed1(t.worst_digits) : "-", 8);
+    const DigitsSummary digits = digits_summary(r);
     if (directions_only) out << rpad("-", 8) << rpad("-", 8) << rpad("-", 8) << rpad("-", 8);
-    out << rpad(digits.has_digits ? fixed1(digits.fewest_needed) : "-", 8) << "  " << (r.pass ? "pass" : r.failed() ? "FAIL" : "not verified")
+    out << rpad(digits.has_digits ? fixed1(digits.fewest_needed) : "-", 8) << "  " << words(verdict_of(r)).ladder
         << (directions_only ? " (fast: along the directions)" : "") << "\n";
 }
 
-// "xor: " before each precision's verdict when the run has several problems.
-std::string problem_label(const std::vector<Problem>& problems, const CheckReport& r)
-{
-    return problems.size() > 1 ? problems[r.problem].name + " " : "";
-}
-
 // The first diagnosis, and the count of checks that failed or declined.
-void print_ladder_verdict(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
+void print_ladder_verdict(std::ostream& out, const Run& run)
 {
-    for (const CheckReport& r : reports)
+    for (const Report& r : run.reports)
         if (!r.diagnosis.empty()) {
-            out << "\ndiagnosis (" << problem_label(problems, r) << r.precision << ", " << r.method << "): " << r.diagnosis << "\n";
+            const std::string problem = run.problems.size() > 1 ? run.problems[r.network.problem].name + " " : "";
+            out << "\ndiagnosis (" << problem << r.precision << ", " << method_name(r.method) << "): " << r.diagnosis << "\n";
             break;
         }
-    const auto n_failed = std::count_if(reports.begin(), reports.end(), [](const CheckReport& r) { return r.failed(); });
-    const auto n_declined = std::count_if(reports.begin(), reports.end(), [](const CheckReport& r) { return !r.pass && !r.failed(); });
-    out << "\n" << verdict_word(verdict(reports)) << ": " << reports.size() << " checks, " << n_failed << " failed"
+    const auto n_failed = std::count_if(run.reports.begin(), run.reports.end(), [](const Report& r) { return r.failed(); });
+    const auto n_declined = std::count_if(run.reports.begin(), run.reports.end(), [](const Report& r) { return r.not_verified(); });
+    out << "\n" << verdict_word(verdict(run)) << ": " << run.reports.size() << " checks, " << n_failed << " failed"
         << (n_declined ? ", " + std::to_string(n_declined) + " declined" : std::string()) << "\n";
 }
 
 } // namespace
 
-void print_ladder(std::ostream& out, const std::vector<Problem>& problems, const std::vector<CheckReport>& reports)
+void print_ladder(std::ostream& out, const Run& run)
 {
-    print_ladder_problems(out, problems, reports);
-    print_ladder_columns(out, problems.size() > 1);
-    for (const CheckReport& r : reports) print_ladder_row(out, problems, r);
-    print_ladder_verdict(out, problems, reports);
+    print_ladder_problems(out, run);
+    print_ladder_columns(out, run.problems.size() > 1);
+    for (const Report& r : run.reports) print_ladder_row(out, run, r);
+    print_ladder_verdict(out, run);
 }
 
 } // namespace gradcheck

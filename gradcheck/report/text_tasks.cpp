@@ -1,11 +1,10 @@
 // The text of the other jobs: trace (every array of one forward and backward pass)
 // and train (the checks made while training).
+#include "gradcheck/report/text_tasks.hpp"
+
 #include <algorithm>
 
-#include "gradcheck/check/diagnosis.hpp"
-#include "matrix.hpp"
-#include "gradcheck/report/print.hpp"
-#include "gradcheck/report/text_parts.hpp"
+#include "gradcheck/report/text.hpp"
 #include "version.hpp"
 
 namespace gradcheck {
@@ -17,7 +16,7 @@ namespace {
 
 void print_matrix(std::ostream& out, const TracedMatrix& t)
 {
-    out << "\n" << t.name << "   " << t.shape_names << " = " << xornet::shape_string(t.rows, t.cols) << "   " << t.meaning << "\n";
+    out << "\n" << t.name << "   " << t.shape_names << " = " << t.rows << "×" << t.cols << "   " << t.meaning << "\n";
     std::vector<std::size_t> widths(t.cols, 0);
     for (std::size_t k = 0; k < t.values.size(); ++k) widths[k % t.cols] = std::max(widths[k % t.cols], t.values[k].size());
     for (std::size_t i = 0; i < t.rows; ++i) {
@@ -29,16 +28,16 @@ void print_matrix(std::ostream& out, const TracedMatrix& t)
 
 } // namespace
 
-void print_training(std::ostream& out, const Problem& problem, const std::vector<std::pair<Precision, TrainReport>>& runs)
+void print_training(std::ostream& out, const ProblemInfo& problem, const std::vector<std::pair<Precision, TrainReport>>& runs)
 {
-    out << "gradcheck " << version << " train: gradient descent on " << problem.data_source << ", checking all four partials as it goes\n";
-    out << "weights  " << problem.weights_source << "\n";
+    out << "gradcheck " << version << " train: gradient descent on " << problem.data << ", checking all four partials as it goes\n";
+    out << "weights  " << problem.weights << "\n";
     print_blind_spots(out, problem, false);
     bool all = true, any_failed = false, any_diverged = false;
     for (const auto& [precision, r] : runs) {
         out << "\n=== " << precision.label << " ===\n";
         if (!r.backward_error.empty()) {
-            out << "the analytic gradient cannot be formed: " << r.backward_error << "\ndiagnosis: " << shape_error_story
+            out << "the analytic gradient cannot be formed: " << r.backward_error << "\ndiagnosis: " << r.diagnosis
                 << "\n" << precision.name << ": FAIL before a step of training\n";
             all = false;
             any_failed = true;
@@ -74,14 +73,14 @@ void print_training(std::ostream& out, const Problem& problem, const std::vector
         << "\n";
 }
 
-void print_trace(std::ostream& out, const Problem& problem, const TraceReport& trace)
+void print_trace(std::ostream& out, const ProblemInfo& problem, const TraceReport& trace)
 {
     const TracedMatrix& W1 = trace.forward[2];
     const TracedMatrix& X = trace.forward[0];
     out << "gradcheck " << version << " trace: one forward and backward pass, " << trace.precision_label << ", "
         << trace_digits << " significant digits shown\n";
-    out << "network  " << W1.cols << "-" << W1.rows << "-1, m = " << X.cols << " examples: " << problem.data_source << "\n";
-    out << "weights  " << problem.weights_source << "\n";
+    out << "network  " << W1.cols << "-" << W1.rows << "-1, m = " << X.cols << " examples: " << problem.data << "\n";
+    out << "weights  " << problem.weights << "\n";
     out << "\n--- forward pass (seed functions 1-4) ---\n";
     for (const auto& t : trace.forward) print_matrix(out, t);
     out << "\nL = " << trace.loss << "   mean binary cross-entropy, stable form from Z2 (the seed's form gives "

@@ -1,5 +1,5 @@
 // The network's backward pass and training step (lib/mistakes.hpp) in mpfr_float,
-// and in Bounded<mpfr_float>, in which check/own.cpp runs each mistake in your
+// and in Bounded<mpfr_float>, in which network/yours.cpp runs each mistake in your
 // arithmetic (see run/passes_double.cpp).
 #include <boost/multiprecision/mpfr.hpp>
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {

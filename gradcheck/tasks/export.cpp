@@ -5,7 +5,7 @@
 #include <sstream>
 #include <vector>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/own_gradients.hpp"
 
 namespace gradcheck {

@@ -8,9 +8,9 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "matrix.hpp"
-#include "gradcheck/cli/pipe.hpp"
+#include "gradcheck/util/pipe.hpp"
 #include "gradcheck/input/printable.hpp"
 
 namespace gradcheck {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "gradcheck/input/problem.hpp"
-#include "gradcheck/tasks/trace.hpp"
+#include "gradcheck/report/tasks.hpp"
 
 namespace gradcheck {
 

@@ -3,9 +3,10 @@
 
 #include <sstream>
 
+#include "gradcheck/input/instance.hpp"
+#include "gradcheck/network/settings.hpp"
+#include "gradcheck/report/tasks.hpp"
 #include "gradients.hpp"
-#include "gradcheck/check/check.hpp"
-#include "gradcheck/tasks/trace.hpp"
 
 namespace gradcheck {
 

@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "gradcheck/check/check.hpp"
-#include "gradients.hpp"  // lib: xornet::descend
-#include "gradcheck/tasks/training.hpp" // gradcheck: what to report
+#include "gradcheck/network/check.hpp"
+#include "gradcheck/report/tasks.hpp"
+#include "gradcheck/util/progress.hpp"
+#include "gradients.hpp" // lib: xornet::descend
 
 namespace gradcheck {
 
@@ -39,7 +40,7 @@ void report_predictions(TrainReport& r, const Problem& problem, const xornet::Pa
 }
 
 template <class T>
-TrainReport train_network(const Problem& problem, const CheckSettings& settings)
+TrainReport train_network(const Problem& problem, const CheckSettings& settings, core::Progress& progress = core::no_progress())
 {
     using std::abs;
     Instance<T> net = instance_for<T>(problem);
@@ -56,8 +57,8 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         const xornet::Cache<T> c = xornet::forward(P, X);
         T max_error(0);
         for (std::size_t i = 0; i < Y.cols(); ++i) max_error = std::max(max_error, T(abs(T(c.A2(0, i) - Y(0, i)))));
-        const CheckReport report = check_parameters(P, X, Y, settings);
-        r.backward_error = report.backward_error;
+        const Report report = check_parameters(P, X, Y, settings, progress);
+        r.backward_error = report.network.backward_error, r.diagnosis = report.diagnosis;
         r.failed = r.failed || !r.backward_error.empty();
         TrainingCheck t;
         t.epoch = epoch;
@@ -65,7 +66,7 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         t.max_output_error = scientific(max_error, 3);
         t.pass = report.pass;
         t.failed = report.failed();
-        const DigitsSummary digits = report.digits_summary(); // the row shows the element with the least to spare
+        const DigitsSummary digits = digits_summary(report); // the row shows the element with the least to spare
         if (digits.has_digits) {
             t.has_digits = r.has_digits = true;
             t.digits = digits.least_spare->digits, t.digits_needed = digits.least_spare->digits_needed;
@@ -76,9 +77,9 @@ TrainReport train_network(const Problem& problem, const CheckSettings& settings)
         r.checks.push_back(t);
     };
 
-    progress::Task progress("epoch", training.epochs);
+    progress::Task epochs("epoch", training.epochs);
     for (std::size_t epoch = 0; epoch < training.epochs; ++epoch) {
-        progress.at(epoch);
+        epochs.at(epoch);
         if (epoch % training.every == 0) check_now(epoch);
         if (!r.backward_error.empty()) return r; // a pass whose shapes do not fit takes no step
         xornet::descend(settings.formulas, P, X, Y, rate); // as its author trains: with the derivation's own steps

@@ -6,18 +6,17 @@
 #include <stdexcept>
 #include <vector>
 
-#include "gradcheck/check/diagnosis.hpp"
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/input/instance.hpp"
-#include "gradcheck/report/own.hpp"
-#include "gradcheck/report/print.hpp"
+#include "gradcheck/network/diagnosis.hpp"
+#include "gradcheck/network/yours.hpp"
+#include "gradcheck/report/text.hpp"
 
 namespace exercise {
 
 namespace {
 
 using gradcheck::OwnGradientsText;
-using gradcheck::OwnReport;
 using gradcheck::Problem;
 
 // The shortest decimal text that reads back as the same double: every digit you computed.
@@ -40,10 +39,10 @@ std::string pad(const std::string& s, std::size_t width)
 }
 
 // One line for an array: its verdict and its worst digits, or the worst element's values.
-void print_line(std::ostream& out, const gradcheck::PartialCheck& a)
+void print_line(std::ostream& out, const gradcheck::Table& a)
 {
     out << "  " << pad(a.name, 5) << pad(a.shape_names + " = " + a.shape, 12);
-    const gradcheck::ElementCheck* worst = nullptr;
+    const gradcheck::Entry* worst = nullptr;
     for (const auto& e : a.elements)
         if (!e.near_zero && (worst == nullptr || e.digits < worst->digits)) worst = &e;
     if (a.pass) {
@@ -145,18 +144,18 @@ int run(BackwardFunction backward, const std::string& source, std::ostream& out,
             pass = false;
             continue;
         }
-        const OwnReport r = gradcheck::check_own_gradients(*problem, yours);
-        if (full) gradcheck::print_own_text(out, *problem, yours, r);
+        const gradcheck::Report r = gradcheck::check_own_gradients(*problem, yours);
+        if (full) gradcheck::print_gradients(out, r, gradcheck::View::full);
         for (const char* name : blocks) { // in the order of the blocks
-            for (const auto& a : r.arrays)
+            for (const auto& a : r.tables)
                 if (!full && a.name == name) print_line(out, a);
             for (const std::string& t : todos)
                 if (t == name) out << "  " << pad(name, 5) << pad(shape_names_of(name), 12) << "TODO\n";
         }
         if (!full) {
             std::ostringstream blind;
-            gradcheck::print_blind_spots(blind, *problem, true);
-            gradcheck::print_hidden(blind, *problem, r.hidden);
+            gradcheck::print_blind_spots(blind, r.problem, true);
+            gradcheck::print_hidden(blind, r);
             out << indented(blind.str());
             if (!r.diagnosis.empty()) out << "  diagnosis: " << r.diagnosis << "\n";
         }

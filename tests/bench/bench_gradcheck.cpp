@@ -18,7 +18,7 @@
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/input/instance.hpp"
 #include "gradcheck/methods/differences.hpp"
-#include "gradcheck/scalar/precision.hpp"
+#include "gradcheck/run/run.hpp"
 #include "train.hpp"
 
 using namespace gradcheck;
@@ -57,7 +57,7 @@ void register_check(const std::string& precision, Method method, std::size_t H, 
         s.method = method;
         s.fast = fast;
         for (auto _ : state) {
-            const CheckReport r = run_check(p, problem, s);
+            const Report r = run_check(p, problem, s);
             if (!r.pass) state.SkipWithError("the check failed");
             benchmark::DoNotOptimize(r.pass);
         }

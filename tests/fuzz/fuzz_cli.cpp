@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/cli/options.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)

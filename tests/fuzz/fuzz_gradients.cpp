@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "gradcheck/input/error.hpp"
+#include "gradcheck/util/error.hpp"
 #include "gradcheck/report/own.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
