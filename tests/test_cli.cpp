@@ -834,6 +834,35 @@ BOOST_AUTO_TEST_CASE(failure_names_the_largest_mismatch_and_its_ratio)
     BOOST_TEST(contains(r.out, "; a/n = 4\n"));
 }
 
+// --only-failures: the same report, its tables cut to the elements that did not pass.
+BOOST_AUTO_TEST_CASE(only_failures_shows_what_did_not_pass)
+{
+    for (const char* formulas : {"x-squared", "seed"}) {
+        BOOST_TEST_CONTEXT(formulas)
+        {
+            const Result full = run({"--formulas", formulas, "--precision", "double,50"});
+            const Result cut = run({"--formulas", formulas, "--precision", "double,50", "--only-failures"});
+            BOOST_TEST(cut.status == full.status);
+            BOOST_TEST(last_line(cut.out) == last_line(full.out));
+            std::size_t at = 0, rows = 0;
+            for (const std::string& line : lines_of(cut.out)) { // every line is the full report's, in order
+                at = full.out.find(line + "\n", at);
+                BOOST_TEST(at != std::string::npos, line);
+                if (!starts_with(line, "           n = ")) continue;
+                ++rows;
+                BOOST_TEST(!line.ends_with("  ok"), line);
+            }
+            std::size_t not_ok = 0; // the full report's rows that did not pass: all of them, and no other
+            for (const std::string& line : lines_of(full.out)) not_ok += starts_with(line, "           n = ") && !line.ends_with("  ok");
+            BOOST_TEST(rows == not_ok);
+            BOOST_TEST(rows > 0u);
+        }
+    }
+    const Result right = run({"--precision", "double", "--only-failures"});
+    check_passes(right);
+    BOOST_TEST(!contains(right.out, "element  analytic")); // no table at all
+}
+
 // Exactly zero gradients (an input that is 0 in the only example) are compared by
 // absolute error, and the report says so.
 BOOST_AUTO_TEST_CASE(near_zero_gradients_say_absolute_error_was_used)

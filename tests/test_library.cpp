@@ -341,6 +341,28 @@ BOOST_AUTO_TEST_CASE(agrees_in_boost_test_prints_the_table_when_it_fails)
     const std::string message = wrong.message().str();
     BOOST_TEST(message.find("  [1]      a = ") != std::string::npos, message);
     BOOST_TEST(message.find("FAIL: 1 of 2 elements agree") != std::string::npos, message);
+    // only what failed: not the element that agrees, not the header
+    BOOST_TEST(message.find("  [0]      a = ") == std::string::npos, message);
+    BOOST_TEST(message.find("precision  ") == std::string::npos, message);
+    BOOST_TEST(message == "\n" + gradcheck::check_gradient(f, g_wrong, theta).failures());
+}
+
+BOOST_AUTO_TEST_CASE(failures_are_the_full_report_without_what_passed)
+{
+    const auto r = gradcheck::check_jacobian(F, J_wrong, theta3);
+    const std::string full = printed(r), failures = r.failures();
+    // every line of the failures is a line of the full report, in the same order
+    std::istringstream lines(failures);
+    std::size_t at = 0;
+    for (std::string line; std::getline(lines, line);) {
+        at = full.find(line, at);
+        BOOST_TEST(at != std::string::npos, line);
+    }
+    BOOST_TEST(failures.find("J[1,1]") == std::string::npos); // named by position, under its table's header
+    BOOST_TEST(failures.find("  [1,1]    a = ") != std::string::npos, failures);
+    BOOST_TEST(failures.find("  [0,0]    a = ") == std::string::npos, failures);
+    BOOST_TEST(failures.find("FAIL: ") != std::string::npos, failures);
+    BOOST_TEST(gradcheck::check_jacobian(F, J, theta3).failures().find("  [") == std::string::npos); // a pass: the verdict line alone
 }
 
 BOOST_AUTO_TEST_CASE(a_point_that_hides_mistakes_says_so)

@@ -63,8 +63,8 @@ void add_check_options(CLI::App& app, CheckText& text)
     app.add_flag("--fast", text.fast, "Check the directional derivative along K random unit directions first (a few loss "
                                       "evaluations each, not per parameter); only if one disagrees, check every element");
     app.add_option("--directions", text.directions, "K for --fast, 1..64. Default: 3")->type_name("K");
-    app.add_flag("--only-failures", text.only_failures, "In the text report, show only the elements that FAIL (each partial's "
-                                                        "header and rows), with every summary line");
+    app.add_flag("--only-failures", text.only_failures, "In the text report's tables, show only the elements that did not pass "
+                                                        "(FAIL, or declined with the reason); every other line as without it");
 }
 
 void add_trace_command(CLI::App& app)

@@ -36,7 +36,7 @@ struct result {
     std::size_t failed() const { return count([](const element<T>& e) { return !e.pass && !e.declined; }); }
     std::size_t declined() const { return count([](const element<T>& e) { return e.declined; }); }
     std::string json() const { return function_json(report); }
-    // Only the elements that FAIL, and the verdict line.
+    // Only the elements that did not pass (FAIL or declined), and the verdict line.
     std::string failures() const
     {
         std::ostringstream out;

@@ -232,7 +232,7 @@ inline Verdict verdict_of(bool any_failed, bool all_passed)
 inline Verdict verdict_of(const Report& r) { return verdict_of(r.failed(), r.pass); }
 inline int exit_status(Verdict v) { return v == Verdict::pass ? 0 : v == Verdict::fail ? 1 : 4; }
 
-// What to show of a result: everything, or only what failed.
+// What to show of a result: everything, or only the elements that did not pass.
 enum class View { full, failures };
 
 } // namespace gradcheck

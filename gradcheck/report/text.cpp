@@ -88,7 +88,8 @@ void print_element_notes(std::ostream& out, const Table& t, const Entry& e, cons
 void print_table(std::ostream& out, const Table& t, const Report& r, const ColumnLabels& labels, bool diagnosis, View view)
 {
     const bool failures = view == View::failures;
-    if (failures && std::none_of(t.elements.begin(), t.elements.end(), fails)) return;
+    const auto shown = [&](const Entry& e) { return !failures || !e.pass; };
+    if (std::none_of(t.elements.begin(), t.elements.end(), shown)) return;
     const std::string a = labels.top, n = labels.bottom;
     std::size_t value_width = 0;
     for (const Entry& e : t.elements)
@@ -99,7 +100,7 @@ void print_table(std::ostream& out, const Table& t, const Report& r, const Colum
     out << "  " << pad("element", 9) << pad(labels.values, value_width) << "  " << rpad("|" + a + " - " + n + "|", 9) << "  "
         << rpad("rel err", 9) << "  " << rpad("digits", 6) << "  " << rpad("needed", 6) << "  " << pad("h", 8) << "  result\n";
     for (const Entry& e : t.elements) {
-        if (failures && !fails(e)) continue;
+        if (!shown(e)) continue;
         out << "  " << pad(t.vector ? "[" + std::to_string(e.row) + "]" : text::position(e), 9) << a << " = " << signed_value(e.analytic_shown) << "\n";
         const bool columns = e.numeric_finite && !e.near_zero; // relative columns mean something
         out << "  " << pad("", 9) << pad(n + " = " + signed_value(e.numeric_shown), value_width) << "  "

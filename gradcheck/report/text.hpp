@@ -22,7 +22,8 @@ struct ColumnLabels {
 };
 
 // One table of r; with its own diagnosis line when `diagnosis`. View::failures shows
-// only the elements that FAIL, and nothing of a table without one.
+// only the elements that did not pass (FAIL, or declined with the reason), and
+// nothing of a table without one.
 void print_table(std::ostream& out, const Table& t, const Report& r, const ColumnLabels& labels, bool diagnosis, View view);
 
 // The elements of the tables that count in r's verdict.
