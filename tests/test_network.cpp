@@ -7,15 +7,15 @@
 #include <tuple>
 
 #include <boost/math/special_functions/fpclassify.hpp>
-#include <boost/multiprecision/cpp_bin_float.hpp>
+#include <boost/multiprecision/mpfr.hpp>
 
 #include "xornet.hpp"
 
 namespace tt = boost::test_tools;
 using namespace xornet;
-using boost::multiprecision::cpp_bin_float_50;
+using boost::multiprecision::mpfr_float_50; // 50 digits, its arithmetic compiled in MPFR
 
-using scalar_types = std::tuple<double, long double, cpp_bin_float_50>;
+using scalar_types = std::tuple<double, long double, mpfr_float_50>;
 
 namespace {
 
@@ -160,11 +160,11 @@ BOOST_AUTO_TEST_CASE(seeded_weights_zero_biases_same_in_every_precision)
     const auto a = init_parameters<double>(2, 3, 5);
     const auto b = init_parameters<double>(2, 3, 5);
     const auto c = init_parameters<double>(2, 3, 6);
-    const auto wide = init_parameters<cpp_bin_float_50>(2, 3, 5);
+    const auto wide = init_parameters<mpfr_float_50>(2, 3, 5);
     bool any_differs = false;
     for (std::size_t k = 0; k < a.W1.size(); ++k) {
         BOOST_TEST(a.W1.flat(k) == b.W1.flat(k));
-        BOOST_TEST(cpp_bin_float_50(a.W1.flat(k)) == wide.W1.flat(k)); // exact: k·2^-52 − 1
+        BOOST_TEST(mpfr_float_50(a.W1.flat(k)) == wide.W1.flat(k)); // exact: k·2^-52 − 1
         BOOST_TEST(a.W1.flat(k) >= -1.0);
         BOOST_TEST(a.W1.flat(k) < 1.0);
         any_differs = any_differs || a.W1.flat(k) != c.W1.flat(k);

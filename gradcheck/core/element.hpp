@@ -37,7 +37,11 @@ struct Remembered {
     L& line;
     const T& theta;
     RememberedValues<T> values;
-    T value() { return values.at(theta, [&] { return T(line.value()); }); }
+    T value()
+        requires requires(L l) { l.value(); }
+    {
+        return values.at(theta, [&] { return T(line.value()); });
+    }
     NumericDerivative<T> complex_step(const T& h) { return line.complex_step(h); }
     NumericDerivative<T> dual() { return line.dual(); }
 };

@@ -124,4 +124,17 @@ void check_table(result<T>& r, const TableSpec<T>& spec, const options& o)
     add_table(r, spec.name, spec.shape_names, K > 1 ? K : P, K > 1 ? P : 1, elements, spec.meaning);
 }
 
+// Compiled once, in the library (function/prebuilt.cpp), for the precisions it names
+// (function/precision.hpp): a check in one of them instantiates only your function in
+// your translation unit, not the check.
+extern template void check_table<float>(result<float>&, const TableSpec<float>&, const options&);
+extern template void check_table<double>(result<double>&, const TableSpec<double>&, const options&);
+extern template void check_table<long double>(result<long double>&, const TableSpec<long double>&, const options&);
+extern template void check_table<boost::multiprecision::cpp_bin_float_50>(result<boost::multiprecision::cpp_bin_float_50>&,
+                                                                        const TableSpec<boost::multiprecision::cpp_bin_float_50>&,
+                                                                        const options&);
+extern template void check_table<boost::multiprecision::cpp_bin_float_100>(result<boost::multiprecision::cpp_bin_float_100>&,
+                                                                         const TableSpec<boost::multiprecision::cpp_bin_float_100>&,
+                                                                         const options&);
+
 } // namespace gradcheck

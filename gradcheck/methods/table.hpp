@@ -65,7 +65,7 @@ inline constexpr MethodKind method_kind(Method m) { return method_row(m).kind; }
 inline constexpr int stencil_reach(Method m) { return method_row(m).reach; }
 
 // Whether the method takes differences of real loss values (a step sweep, --fast and
-// numeric_derivative need one).
+// the differences estimate() computes need one).
 inline constexpr bool is_difference(Method m)
 {
     return method_kind(m) == MethodKind::stencil || method_kind(m) == MethodKind::extrapolation;

@@ -162,7 +162,6 @@ struct ExactReference {
     public:
         Line(ExactReference& s, std::size_t k) : s_(s), k_(k) {}
         Real& theta() { return s_.unused; }
-        Real value() const { throw std::logic_error("an exact reference is not differenced"); }
         NumericDerivative<Real> complex_step(const Real&) const { return dual(); }
         NumericDerivative<Real> dual() const { return dual_estimate(s_.reference.flat(k_), s_.tolerance.flat(k_)); }
         core::Bound<Real> loss_rounding() const { return {Real(0), true}; }
