@@ -12,7 +12,7 @@
 
 #include "committed.hpp"
 #include "gradcheck/network/diagnosis.hpp"
-#include "gradcheck/network/problem.hpp"
+#include "gradcheck/network/blind_spots.hpp"
 #include "exercise_variants.hpp"
 #include "gallery.hpp"
 #include "gradcheck/input/problem.hpp"

@@ -11,7 +11,7 @@
 #include "gradcheck/bounds/backward_rounding.hpp"
 #include "gradcheck/bounds/loss_rounding.hpp"
 #include "gradcheck/core/engine.hpp"
-#include "gradcheck/network/subject.hpp"
+#include "gradcheck/network/loss_function.hpp"
 #include "gradcheck/run/run.hpp"
 #include "init.hpp"
 #include "mistakes.hpp"

@@ -13,7 +13,7 @@
 #include "gradcheck/core/compare.hpp"
 #include "gradcheck/core/steps.hpp"
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/network/problem.hpp"
+#include "gradcheck/network/blind_spots.hpp"
 #include "gradcheck/methods/differences.hpp"
 #include "gradcheck/run/run.hpp"
 #include "init.hpp"

@@ -17,7 +17,7 @@
 #include "mistakes.hpp"
 #include "init.hpp"
 #include "gradcheck/input/problem.hpp"
-#include "gradcheck/network/problem.hpp"
+#include "gradcheck/network/blind_spots.hpp"
 #include "xor_data.hpp"
 #include "run_gradcheck.hpp"
 

@@ -11,8 +11,8 @@
 
 #include "gradcheck/cli/options.hpp"
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/input/printable.hpp"
-#include "gradcheck/network/problem.hpp"
+#include "gradcheck/util/printable.hpp"
+#include "gradcheck/network/blind_spots.hpp"
 #include "gradcheck/network/yours.hpp"
 #include "gradcheck/report/json.hpp"
 #include "gradcheck/report/sweep_files.hpp"
@@ -20,7 +20,7 @@
 #include "gradcheck/run/run.hpp"
 #include "gradcheck/tasks/export.hpp"
 #include "gradcheck/tasks/graph.hpp"
-#include "gradcheck/util/progress.hpp"
+#include "gradcheck/util/progress_line.hpp"
 
 namespace {
 

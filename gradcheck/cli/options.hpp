@@ -7,7 +7,7 @@
 
 #include "gradcheck/input/own_gradients.hpp"
 #include "gradcheck/input/problem.hpp"
-#include "gradcheck/network/settings.hpp"
+#include "gradcheck/network/check_settings.hpp"
 #include "gradcheck/report/model.hpp"
 #include "gradcheck/scalar/precision.hpp"
 

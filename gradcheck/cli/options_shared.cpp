@@ -3,7 +3,7 @@
 #include <iterator>
 
 #include "gradcheck/cli/options_parts.hpp"
-#include "gradcheck/input/comma_list.hpp"
+#include "gradcheck/util/comma_list.hpp"
 #include "gradcheck/util/error.hpp"
 #include "gradcheck/scalar/decimal.hpp"
 

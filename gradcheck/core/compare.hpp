@@ -10,7 +10,7 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "gradcheck/core/result.hpp"
+#include "gradcheck/core/numbers.hpp"
 #include "gradcheck/methods/central_difference.hpp"
 #include "gradcheck/scalar/traits.hpp"
 

@@ -41,7 +41,7 @@
 #include <boost/math/special_functions/fpclassify.hpp>
 
 #include "gradcheck/core/line.hpp"
-#include "gradcheck/core/result.hpp"
+#include "gradcheck/core/numbers.hpp"
 #include "gradcheck/scalar/traits.hpp"
 
 namespace gradcheck::core {

@@ -1,7 +1,7 @@
 // The engine: a subject's analytic gradient against numeric derivatives, element by
 // element (check_elements), along directions (check_directions), or along directions
 // first and element by element where they do not settle it (check). It returns
-// numbers (core/result.hpp); every client (the network, your gradients, your
+// numbers (core/numbers.hpp); every client (the network, your gradients, your
 // function) is a subject of it (core/line.hpp), and report/ makes the words.
 #pragma once
 

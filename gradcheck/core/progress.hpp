@@ -1,6 +1,6 @@
 // How the engine tells its caller how far it is: a count of elements or directions
 // begun, each one reached, and ended. The caller decides what to show (the command, a
-// line on a terminal: util/progress.hpp); by default, nothing.
+// line on a terminal: util/progress_line.hpp); by default, nothing.
 #pragma once
 
 #include <cstddef>

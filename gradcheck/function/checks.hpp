@@ -16,7 +16,7 @@
 
 #include <boost/math/special_functions/fpclassify.hpp>
 
-#include "gradcheck/function/table.hpp"
+#include "gradcheck/function/check_table.hpp"
 
 namespace gradcheck {
 

@@ -1,6 +1,6 @@
-// The check of a table (function/table.hpp), compiled once for Boost's cpp_bin_float_50
+// The check of a table (function/check_table.hpp), compiled once for Boost's cpp_bin_float_50
 // and cpp_bin_float_100.
-#include "gradcheck/function/table.hpp"
+#include "gradcheck/function/check_table.hpp"
 
 namespace gradcheck {
 using boost::multiprecision::cpp_bin_float_100;

@@ -1,5 +1,5 @@
-// The check of a table (function/table.hpp), compiled once for the hardware types.
-#include "gradcheck/function/table.hpp"
+// The check of a table (function/check_table.hpp), compiled once for the hardware types.
+#include "gradcheck/function/check_table.hpp"
 
 namespace gradcheck {
 template void check_table<float>(result<float>&, const TableSpec<float>&, const options&);

@@ -4,7 +4,7 @@
 // Measured in the reference precision H when the function can be evaluated in it
 // (function/row.hpp), estimated from the values otherwise (function/noise.hpp). For a
 // line, these are two of the engine's three rounding policies (core/line.hpp; the
-// network's ε_L is derived instead: network/subject.hpp).
+// network's ε_L is derived instead: network/loss_function.hpp).
 #pragma once
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 // x₀ + t·v, so the rounding of the point itself (x₀ + t·v in T) is measured too. The
 // complex step and autodiff have their derivative part measured the same way.
 //
-// A Row holds s type-erased, so that the check itself (function/table.hpp) is compiled
+// A Row holds s type-erased, so that the check itself (function/check_table.hpp) is compiled
 // once per T, not once per function: what depends on your function is only s in T, in
 // H and, for forward_mode(f), in their complex and dual numbers (erase()).
 #pragma once
@@ -24,7 +24,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "gradcheck/function/precision.hpp"
+#include "gradcheck/function/reference_precision.hpp"
 
 namespace gradcheck {
 

@@ -5,7 +5,7 @@
 
 #include "gradcheck/scalar/decimal.hpp"
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/input/printable.hpp"
+#include "gradcheck/util/printable.hpp"
 #include "gradcheck/input/reader.hpp"
 #include "gradcheck/input/json_reader.hpp"
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/input/printable.hpp"
+#include "gradcheck/util/printable.hpp"
 
 namespace gradcheck {
 

@@ -12,7 +12,7 @@
 #include "gradcheck/util/error.hpp"
 #include "gradcheck/input/files.hpp"
 #include "gradcheck/input/json_reader.hpp"
-#include "gradcheck/input/printable.hpp"
+#include "gradcheck/util/printable.hpp"
 
 namespace gradcheck {
 

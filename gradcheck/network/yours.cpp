@@ -31,7 +31,7 @@
 #include "gradcheck/methods/forward_estimate.hpp"
 #include "gradcheck/input/instance.hpp"
 #include "gradcheck/network/diagnosis.hpp"
-#include "gradcheck/network/problem.hpp"
+#include "gradcheck/network/blind_spots.hpp"
 #include "gradcheck/network/yours.hpp"
 #include "gradcheck/report/record.hpp"
 #include "gradcheck/report/text.hpp"

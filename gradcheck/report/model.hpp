@@ -1,7 +1,7 @@
 // The result of a check, free of the scalar type, for every kind of check: the
 // network's partials against numeric derivatives, your gradients against the exact
 // ones, your own function's derivatives. Numbers are decimal text (every digit, and
-// as shown), reasons are codes (core/result.hpp): the renderers (report/text.cpp,
+// as shown), reasons are codes (core/numbers.hpp): the renderers (report/text.cpp,
 // report/json.cpp) make every sentence, and can show the same result in full, or only
 // what failed, without checking again.
 #pragma once
@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "gradcheck/core/result.hpp"
+#include "gradcheck/core/numbers.hpp"
 #include "gradcheck/methods/table.hpp"
 
 namespace gradcheck {

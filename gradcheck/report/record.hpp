@@ -1,4 +1,4 @@
-// An element's numbers (core/result.hpp) as the reports keep them (report/model.hpp):
+// An element's numbers (core/numbers.hpp) as the reports keep them (report/model.hpp):
 // the values with every digit and as shown, the error quantities with three
 // significant digits, the reason codes as they are.
 #pragma once
@@ -7,7 +7,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "gradcheck/core/result.hpp"
+#include "gradcheck/core/numbers.hpp"
 #include "gradcheck/report/model.hpp"
 #include "gradcheck/scalar/traits.hpp"
 

@@ -1,4 +1,4 @@
-// Runs a job in scalar type T, its progress shown on a terminal (util/progress.hpp).
+// Runs a job in scalar type T, its progress shown on a terminal (util/progress_line.hpp).
 // Included only by the run/*.cpp files, one per type.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include "gradcheck/tasks/sweep_network.hpp"
 #include "gradcheck/tasks/trace_network.hpp"
 #include "gradcheck/tasks/training_network.hpp"
-#include "gradcheck/util/progress.hpp"
+#include "gradcheck/util/progress_line.hpp"
 
 namespace gradcheck {
 

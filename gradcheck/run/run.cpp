@@ -5,7 +5,7 @@
 #include <string>
 
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/util/progress.hpp"
+#include "gradcheck/util/progress_line.hpp"
 
 namespace gradcheck {
 

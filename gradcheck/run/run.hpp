@@ -1,11 +1,11 @@
 // The run of a job in one precision. A job is what to compute; the precision is where.
-// Each scalar type's jobs are compiled in their own translation unit (run/double.cpp:
-// float, double, long double; run/mpfr.cpp: any digit count), so the heavy
+// Each scalar type's jobs are compiled in their own translation unit (run/jobs_hardware.cpp:
+// float, double, long double; run/jobs_mpfr.cpp: any digit count), so the heavy
 // multiprecision templates are built once, and a new job needs no new function per type.
 #pragma once
 
 #include "gradcheck/input/problem.hpp"
-#include "gradcheck/network/settings.hpp"
+#include "gradcheck/network/check_settings.hpp"
 #include "gradcheck/report/model.hpp"
 #include "gradcheck/scalar/precision.hpp"
 #include "gradcheck/report/tasks.hpp"

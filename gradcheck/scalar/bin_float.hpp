@@ -1,6 +1,6 @@
 // Boost's cpp_bin_float_50 and cpp_bin_float_100 as the checker sees them
 // (scalar/traits.hpp): their complex types. The library's reference precisions
-// (function/precision.hpp); the command runs 50 and 100 digits in MPFR.
+// (function/reference_precision.hpp); the command runs 50 and 100 digits in MPFR.
 #pragma once
 
 #include <boost/multiprecision/cpp_bin_float.hpp>

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/input/printable.hpp"
+#include "gradcheck/util/printable.hpp"
 
 namespace gradcheck {
 

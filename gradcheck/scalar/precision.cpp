@@ -4,7 +4,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "gradcheck/input/comma_list.hpp"
+#include "gradcheck/util/comma_list.hpp"
 #include "gradcheck/util/error.hpp"
 
 namespace gradcheck {

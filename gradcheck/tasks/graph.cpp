@@ -11,7 +11,7 @@
 #include "gradcheck/util/error.hpp"
 #include "matrix.hpp"
 #include "gradcheck/util/pipe.hpp"
-#include "gradcheck/input/printable.hpp"
+#include "gradcheck/util/printable.hpp"
 
 namespace gradcheck {
 

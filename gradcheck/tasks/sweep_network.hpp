@@ -9,7 +9,7 @@
 
 #include "gradcheck/network/check.hpp"
 #include "gradcheck/report/tasks.hpp"
-#include "gradcheck/util/progress.hpp"
+#include "gradcheck/util/progress_line.hpp"
 
 namespace gradcheck {
 

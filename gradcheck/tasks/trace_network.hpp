@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "gradcheck/input/instance.hpp"
-#include "gradcheck/network/settings.hpp"
+#include "gradcheck/network/check_settings.hpp"
 #include "gradcheck/report/tasks.hpp"
 #include "gradients.hpp"
 

@@ -6,7 +6,7 @@
 
 #include "gradcheck/network/check.hpp"
 #include "gradcheck/report/tasks.hpp"
-#include "gradcheck/util/progress.hpp"
+#include "gradcheck/util/progress_line.hpp"
 #include "gradients.hpp" // lib: xornet::descend
 
 namespace gradcheck {

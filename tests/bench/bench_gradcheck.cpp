@@ -23,7 +23,7 @@
 
 using namespace gradcheck;
 
-// The type of --precision 50: MPFR's numbers at 50 digits (gradcheck/run/mpfr.cpp).
+// The type of --precision 50: MPFR's numbers at 50 digits (gradcheck/run/jobs_mpfr.cpp).
 using boost::multiprecision::mpfr_float;
 
 // Runs with mpfr_float at 50 digits while it lives (the checks set their own).

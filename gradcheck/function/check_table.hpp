@@ -125,7 +125,7 @@ void check_table(result<T>& r, const TableSpec<T>& spec, const options& o)
 }
 
 // Compiled once, in the library (function/prebuilt.cpp), for the precisions it names
-// (function/precision.hpp): a check in one of them instantiates only your function in
+// (function/reference_precision.hpp): a check in one of them instantiates only your function in
 // your translation unit, not the check.
 extern template void check_table<float>(result<float>&, const TableSpec<float>&, const options&);
 extern template void check_table<double>(result<double>&, const TableSpec<double>&, const options&);

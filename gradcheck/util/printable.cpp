@@ -1,4 +1,4 @@
-#include "gradcheck/input/printable.hpp"
+#include "gradcheck/util/printable.hpp"
 
 #include <cstdio>
 

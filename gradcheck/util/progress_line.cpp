@@ -1,4 +1,4 @@
-#include "gradcheck/util/progress.hpp"
+#include "gradcheck/util/progress_line.hpp"
 
 #include <chrono>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "gradcheck/network/problem.hpp"
+#include "gradcheck/network/blind_spots.hpp"
 
 #include <cstdlib>
 
