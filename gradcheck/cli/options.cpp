@@ -175,7 +175,7 @@ void read_options(const CLI::App& app, const OptionText& text, ParsedCommandLine
     read_fast(given, text.check, o);
     o.format = read_format(text.check.format);
     o.view = read_view(text.check.only_failures, o);
-    if (given("--step")) o.settings.step = read_step(text.step);
+    if (given("--step")) o.settings.step = read_step(text.step, o.methods);
 
     const Problem p = read_problem(given, text.problem, o.settings.fast);
     o.settings.direction_seed = p.seed;

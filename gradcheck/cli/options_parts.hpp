@@ -64,7 +64,7 @@ void read_precisions(const Given& given, const std::string& precision, Options& 
 std::string gallery_list(); // --formulas list
 xornet::Derivation read_formulas(const std::string& formulas);
 void read_methods(const Given& given, const OptionText& text, Options& o);
-std::string read_step(const std::string& step);
+std::string read_step(const std::string& step, const std::vector<Method>& methods);
 
 // The problem (options_problem.cpp): --weights, --data, --problem, --hidden, --seed.
 void add_problem_options(CLI::App& app, ProblemText& text);

@@ -69,10 +69,12 @@ void read_methods(const Given& given, const OptionText& text, Options& o)
         throw InputError(std::string(command_name(o.command)) + ": --method has no effect");
 }
 
-std::string read_step(const std::string& step)
+std::string read_step(const std::string& step, const std::vector<Method>& methods)
 {
+    for (Method m : methods)
+        if (method_kind(m) == MethodKind::dual) throw InputError("--step: autodiff takes no step");
     // Any magnitude: a 1000-digit check's best step (about 1e-333) lies below double's range.
-    // Each precision then refuses a step it cannot hold (check/check.hpp).
+    // Each precision then refuses a step it cannot hold (given_step, network/check.hpp).
     require_result_decimal(step, "--step");
     if (compare_decimals(step, "0") <= 0)
         throw InputError("--step: " + step + " is not positive");

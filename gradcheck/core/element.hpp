@@ -17,10 +17,14 @@
 
 namespace gradcheck::core {
 
-// How every value is estimated, from the settings and the analytic gradient.
+// How every value is estimated, from the settings and the analytic gradient: the
+// method's row and what follows from it, resolved once.
 template <class T>
 struct Rule {
-    Method method = Method::central;
+    MethodRow method = method_row(Method::central);
+    bool has_step = true;          // all but autodiff
+    bool differences = true;       // a stencil or Richardson: differences of f's values
+    T root{0};                     // the step rule's root (methods/differences.hpp)
     std::optional<T> step;         // given by hand
     bool confirm_given = true;     // a given step's verdict confirmed at the rule's step
     bool vacuous_check = true;     // elements: a given step whose tolerance checks nothing is declined
@@ -65,7 +69,7 @@ template <class T, class L, class Points>
 Element<T> estimate_and_compare(const Rule<T>& rule, L& line, const T& rule_h, const T& loss_error, const T& analytic,
                                 const T& analytic_rounding, Points&& points)
 {
-    const bool has_step = method_kind(rule.method) != MethodKind::dual;
+    const bool has_step = rule.has_step;
     T& theta = line.theta();
     const T h = rule.step ? *rule.step : rule_h;
     Remembered<T, L> remembered{line, theta, {}};
@@ -77,10 +81,10 @@ Element<T> estimate_and_compare(const Rule<T>& rule, L& line, const T& rule_h, c
         return d;
     };
     const auto expected = [&](const NumericDerivative<T>& d) {
-        return expected_error(d, method_order(rule.method), rule.typical_rounding, eps(d.step));
+        return expected_error(d, rule.method.order, rule.typical_rounding, eps(d.step));
     };
     const auto chosen = [&](const T& start, bool& reduced) {
-        return is_difference(rule.method) ? step_by_rule(start, reduced, at, expected) : fit_step(at(start), reduced, at);
+        return rule.differences ? step_by_rule(start, reduced, at, expected) : fit_step(at(start), reduced, at);
     };
     bool reduced = false; // a step the user gave is the step they asked to study: never moved
     const NumericDerivative<T> numeric = rule.step || !has_step ? at(h) : chosen(h, reduced);
@@ -89,7 +93,7 @@ Element<T> estimate_and_compare(const Rule<T>& rule, L& line, const T& rule_h, c
         none.theta = theta;
         return none;
     }
-    if (is_difference(rule.method) && !(boost::math::isfinite)(numeric.value))
+    if (rule.differences && !(boost::math::isfinite)(numeric.value))
         return without_value(analytic, Reason::not_finite, h, numeric.step);
     Element<T> e = compare(analytic, numeric, analytic_rounding);
     e.first_step = h, e.has_step = has_step, e.loss_rounding = loss_error;

@@ -30,7 +30,11 @@ Rule<T> rule_of(const Settings<T>& settings, const Given<T>& g, const T& typical
 {
     using std::abs;
     Rule<T> rule;
-    rule.method = settings.method, rule.step = settings.step, rule.confirm_given = settings.confirm_given;
+    rule.method = method_row(settings.method);
+    rule.has_step = rule.method.kind != MethodKind::dual;
+    rule.differences = rule.method.kind == MethodKind::stencil || rule.method.kind == MethodKind::extrapolation;
+    rule.root = step_root<T>(rule.method);
+    rule.step = settings.step, rule.confirm_given = settings.confirm_given;
     rule.typical_rounding = typical_rounding;
     for (const T& a : g.values) rule.largest_of_gradient = std::max(rule.largest_of_gradient, T(abs(a)));
     return rule;
@@ -47,7 +51,7 @@ std::vector<Element<T>> check_elements(S& s, const Settings<T>& settings, const 
     for (std::size_t k = 0; k < s.size(); ++k) {
         progress.at(k);
         auto line = s.coordinate(k);
-        const T rule_h = method_step(settings.method, T(s.parameter(k)));
+        const T rule_h = rule.has_step ? power_of_two_step(rule.root, T(s.parameter(k))) : T(0);
         checked.push_back(check_line(rule, line, rule_h, g.values[k], g.rounding[k], no_points));
         checked.back().index = k;
         if (settings.stop_without_value && has_no_value(checked.back().reason)) break;
@@ -68,7 +72,7 @@ std::vector<Element<T>> check_directions(S& s, const Settings<T>& settings, cons
     for (auto& along_block : block_directions(g.values, s.blocks())) directions.push_back(std::move(along_block));
     Rule<T> rule = rule_of(settings, g, T(s.typical_rounding()));
     rule.vacuous_check = false;
-    const T rule_h = method_step(settings.method, scale);
+    const T rule_h = rule.has_step ? power_of_two_step(rule.root, scale) : T(0);
     const T reach_h = std::max(settings.step ? *settings.step : rule_h, rule_h);
     std::vector<Element<T>> checked;
     progress.begin("direction", directions.size());

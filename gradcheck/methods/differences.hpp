@@ -26,16 +26,22 @@ namespace gradcheck {
 
 inline constexpr int richardson_levels = 3; // extrapolation steps: order 2 + 2·3 = 8
 
-// u^(1/(p+1))·max(1, |θ|), rounded to the nearest power of two; for the complex
-// step, which subtracts nothing, u·max(1, |θ|); autodiff takes no step (0).
+// The root of the step rule: u^(1/(p+1)); for the complex step, which subtracts
+// nothing, u; autodiff takes no step (0).
+template <class T>
+T step_root(const MethodRow& row)
+{
+    using std::pow;
+    if (row.kind == MethodKind::dual) return T(0);
+    return row.kind == MethodKind::complex_step ? machine_epsilon<T>() : T(pow(machine_epsilon<T>(), T(1) / T(row.order + 1)));
+}
+
+// The step rule: root·max(1, |θ|), rounded to the nearest power of two (0 for autodiff).
 template <class T>
 T method_step(Method m, const T& theta)
 {
-    using std::pow;
-    if (method_kind(m) == MethodKind::dual) return T(0);
-    const T root = method_kind(m) == MethodKind::complex_step ? machine_epsilon<T>()
-                                             : T(pow(machine_epsilon<T>(), T(1) / T(method_order(m) + 1)));
-    return power_of_two_step(root, theta);
+    const T root = step_root<T>(method_row(m));
+    return root == T(0) ? T(0) : power_of_two_step(root, theta);
 }
 namespace detail {
 

@@ -18,9 +18,8 @@
 namespace gradcheck {
 
 template <class T, class Function>
-NumericDerivative<T> estimate(Method method, Function& f, T& theta, const T& h, const T& loss_error)
+NumericDerivative<T> estimate(const MethodRow& row, Function& f, T& theta, const T& h, const T& loss_error)
 {
-    const MethodRow& row = method_row(method);
     switch (row.kind) {
     case MethodKind::stencil:
     case MethodKind::extrapolation:

@@ -59,12 +59,11 @@ core::Settings<T> engine_settings(const CheckSettings& settings)
 }
 
 // The report's header: the precision, the formulas, the loss and its bound, the
-// method and its step rule. Refuses a step the method takes none of (autodiff).
+// method and its step rule.
 template <class T>
 Report describe_check(const CheckSettings& settings, const xornet::Cache<T>& cache, const xornet::Matrix<T>& Y, const T& L,
                       const T& loss_error)
 {
-    if (method_kind(settings.method) == MethodKind::dual && settings.step) throw InputError("--step: autodiff takes no step");
     Report r;
     r.digits = working_digits<T>();
     r.epsilon = scientific(machine_epsilon<T>(), 3);
