@@ -7,7 +7,7 @@
 //   if (!r.pass) std::cout << r;      // the per-element table
 //
 // Reference: README "Check your own C++ function"; how the bounds work for a function
-// the checker cannot analyse: notes/library.md. With Boost.Test: gradcheck/boost_test.hpp.
+// the checker cannot analyse: notes/10-library.md. With Boost.Test: gradcheck/boost_test.hpp.
 #pragma once
 
 #include "gradcheck/function/checks.hpp"

@@ -359,6 +359,31 @@ BOOST_AUTO_TEST_CASE(readme_library_example_is_the_one_built)
     BOOST_TEST(readme.substr(start + 7, end - start - 7) == read(root() / "tests" / "consumers" / "layer" / "readme_example.cpp"));
 }
 
+// Comments in the code name other files by their path (core/steps.hpp, lib/backward.hpp,
+// notes/10-library.md): each exists, from the top, from gradcheck/ or beside the file,
+// so that a file moved or renamed cannot leave a comment pointing nowhere.
+BOOST_AUTO_TEST_CASE(code_names_files_that_exist)
+{
+    const std::regex path("(?:[a-z0-9_-]+/)+[a-z0-9_-]+\\.(?:hpp|cpp|md|py)");
+    int named = 0;
+    for (const char* folder : {"gradcheck", "lib"})
+        for (const auto& entry : fs::recursive_directory_iterator(root() / folder)) {
+            const std::string extension = entry.path().extension().string();
+            if (extension != ".hpp" && extension != ".cpp") continue;
+            std::istringstream lines(read(entry.path()));
+            for (std::string line; std::getline(lines, line);) {
+                if (line.rfind("#include <", 0) == 0) continue; // a system header
+                for (auto it = std::sregex_iterator(line.begin(), line.end(), path); it != std::sregex_iterator(); ++it, ++named) {
+                    const std::string p = it->str();
+                    const bool found = fs::exists(root() / p) || fs::exists(root() / "gradcheck" / p)
+                                       || fs::exists(entry.path().parent_path() / p);
+                    BOOST_TEST(found, fs::relative(entry.path(), root()).string() << " names " << p << ", which does not exist");
+                }
+            }
+        }
+    BOOST_TEST(named >= 100, "the code names " << named << " files");
+}
+
 BOOST_AUTO_TEST_CASE(layout_follows_the_tree)
 {
     const std::regex path("`((lib|gradcheck|tests|notes)/[A-Za-z0-9_./-]*)`");

@@ -8,7 +8,7 @@
 // plus η, its smallest normal number, which an underflow may lose (an exp that
 // overflows to inf turns a sigmoid's 1e-435 into 0: within η).
 // The diagnosis uses it to tell how far the values of a mistaken formula, computed
-// in your arithmetic, may lie from its exact values (gradcheck/check/own.cpp).
+// in your arithmetic, may lie from its exact values (gradcheck/network/yours.cpp).
 #pragma once
 
 #include <algorithm>

@@ -124,9 +124,10 @@ void check_table(result<T>& r, const TableSpec<T>& spec, const options& o)
     add_table(r, spec.name, spec.shape_names, K > 1 ? K : P, K > 1 ? P : 1, elements, spec.meaning);
 }
 
-// Compiled once, in the library (function/prebuilt.cpp), for the precisions it names
-// (function/reference_precision.hpp): a check in one of them instantiates only your function in
-// your translation unit, not the check.
+// Compiled once, in the library (function/prebuilt_hardware.cpp and
+// function/prebuilt_bin_float.cpp), for the precisions it names a reference for
+// (function/reference_precision.hpp): a check in one of them instantiates only your
+// function in your translation unit, not the check.
 extern template void check_table<float>(result<float>&, const TableSpec<float>&, const options&);
 extern template void check_table<double>(result<double>&, const TableSpec<double>&, const options&);
 extern template void check_table<long double>(result<long double>&, const TableSpec<long double>&, const options&);

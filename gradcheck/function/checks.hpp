@@ -1,5 +1,5 @@
 // The checks of your own function: check_gradient, check_jacobian, check_vjp,
-// check_hessian (README "Check your own C++ function"; notes/library.md).
+// check_hessian (README "Check your own C++ function"; notes/10-library.md).
 //
 // T is the precision of the check (double unless given), H the reference precision
 // in which the rounding of what T computed is measured (higher_precision_t<T>).

@@ -23,7 +23,7 @@
 //   u·|v| the rounding that is the same at every nearby point (of a constant, or of
 //       the last operation of a value that hardly moves): invisible to differences,
 //       at least half an ulp, and one ulp allows a library function's last-place error.
-// This is an estimate, not a bound as the measured rounding is (function/measured.hpp);
+// This is an estimate, not a bound as the measured rounding is (function/row.hpp);
 // the report says which one a check used.
 #pragma once
 

@@ -32,7 +32,7 @@
 // (θ = 1e6 in Z1 = θ·x − 1e6 makes L change over a unit of θ, far below h ≈ 6).
 // The series predicts D(4h) − D(2h) = 2^p·(D(2h) − D(h)) up to the next-order term,
 // and error_model_holds() tests exactly that; where it fails, the caller retries
-// with a smaller step (check/check.hpp).
+// with a smaller step (fit_step, core/steps.hpp).
 #pragma once
 
 #include <cmath>
@@ -67,7 +67,7 @@ T truncation_bound(const T& D1, const T& D2, const T& D4, int p)
 // The leading truncation term |c·h^p| of D(h), from D(2h) and D(4h): their difference
 // is (4^p − 2^p)·c·h^p, and the widest pair carries the least rounding (ρ/2 + ρ/4 over
 // 4^p − 2^p, against ρ + ρ/2 over 2^p − 1 in truncation_bound's first part). Not a
-// bound (the next term is left out): the step is chosen by it (check/steps.hpp).
+// bound (the next term is left out): the step is chosen by it (core/steps.hpp).
 template <class T>
 T leading_term(const T& D2, const T& D4, int p)
 {

@@ -93,8 +93,8 @@ NumericDerivative<T> richardson_derivative(const MethodRow& row, Loss& loss, T& 
     // checked, from R(h), R(2h), R(4h), as for the stencils (the six central
     // differences at 4h … h/8 are shared). From R(h)'s tableau alone (its last
     // correction), the estimate can be off by a factor of several where two orders
-    // nearly cancel in that correction: the verdict fuzzer found the derived
-    // formulas failed so (inputs near ±100, where a step moves Z1 by almost pi/2).
+    // nearly cancel in that correction (where a step moves the function's arguments
+    // almost as far as its series reaches).
     const int K = richardson_levels;
     T C[K + 3], Rc[K + 3]; // central differences at 4h/2^j, j = 0 … K + 2, and their rounding bounds
     for (int j = 0; j <= K + 2; ++j) {

@@ -6,7 +6,7 @@
 // the loss comes out as L(θ) + L′(θ)·ε: its derivative part is dL/dθ, with no step
 // and no truncation, only rounding. The rule of each operation is written beside it.
 //
-// Only what the network's forward pass and loss need (methods/forward_mode.hpp):
+// Only what the network's forward pass and loss need (network/forward_mode.hpp):
 // +, −, ×, ÷, exp and log. There are no comparisons: the forward-mode sigmoid and
 // softplus branch on the value part, explicitly.
 //

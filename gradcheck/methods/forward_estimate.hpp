@@ -1,6 +1,6 @@
 // The estimates of the two methods with no subtraction in them, from the values a
-// function computes in complex or dual numbers (the network's: methods/forward_mode.hpp;
-// yours: function/lines.hpp), each with its bound:
+// function computes in complex or dual numbers (the network's: network/forward_mode.hpp;
+// yours: function/subject.hpp), each with its bound:
 //
 //   complex step   D(h) = Im f(θ + i·h)/h = f′(θ) − (h²/6)·f‴(θ) + (h⁴/120)·f⁽⁵⁾(θ) − …,
 //                  the even-power series of central differences: its truncation is

@@ -18,7 +18,7 @@
 //   W2_j:   Z2 by |s|·A1_j
 //   B2:     Z2 by |s|
 // and, along a direction v (--fast), the sum of these over the parameters, weighted by |v_i|
-// (check/preactivation_reach.hpp). A function with no such edge passes a reach of 0.
+// (network/reach.hpp). A function with no such edge passes a reach of 0.
 #pragma once
 
 #include <cmath>

@@ -1,4 +1,4 @@
-// The evidence of the diagnosis (check/diagnosis.hpp) that one array gives: whether
+// The evidence of the diagnosis (network/diagnosis.hpp) that one array gives: whether
 // values agree within its tolerance, a constant ratio to the right values, a
 // transpose, where among the four partials the disagreement sits, and the sentence
 // each of these makes.

@@ -42,21 +42,11 @@ void write_csv(std::ostream& file, const SweepReport& sweep)
     for (const SweepPoint& p : sweep.points) file << p.precision << "," << p.method << "," << p.h << "," << p.error << "\n";
 }
 
-void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string& prefix)
+namespace {
+
+// Each series' best step and where the check's own steps fall.
+void print_summary(std::ostream& out, const std::vector<std::pair<std::string, std::vector<SweepPoint>>>& series)
 {
-    if (prefix == "-") { // the CSV alone, to standard output
-        write_csv(out, sweep);
-        return;
-    }
-    const std::string csv = prefix + ".csv", svg = prefix + ".svg";
-    {
-        std::ofstream file(csv);
-        if (!file) throw InputError("sweep: cannot write " + csv + " (" + std::strerror(errno) + ")");
-        write_csv(file, sweep);
-        file.close();
-        if (!file) throw InputError("sweep: cannot write " + csv + " (" + std::strerror(errno) + ")");
-    }
-    const auto series = series_of(sweep);
     out << "worst relative error of the numeric gradient over all elements, per step h\n";
     for (const auto& [name, points] : series) {
         const SweepPoint& best = best_of(points);
@@ -66,14 +56,12 @@ void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string&
             out << "    the check's own steps, element by element: "
                 << (best.chosen_least == best.chosen_most ? "h = " + best.chosen_least : "h = " + best.chosen_least + " to " + best.chosen_most) << "\n";
     }
-    out << "wrote " << csv << "\n";
+}
 
-    if (!on_path("gnuplot")) {
-        out << "plot skipped: gnuplot is not installed (apt-get install gnuplot-nox)\n";
-        return;
-    }
-    // The script goes to gnuplot's stdin; the data travel inline as datablocks, as
-    // log10 values: a 1000-digit sweep's errors of 1e-600 are beyond any double.
+// The gnuplot script: the data travel inline as datablocks, as log10 values (a
+// 1000-digit sweep's errors of 1e-600 are beyond any double).
+std::string plot_script(const std::vector<std::pair<std::string, std::vector<SweepPoint>>>& series)
+{
     std::ostringstream script;
     script << "set terminal svg size 960,640 dynamic enhanced font 'sans,13' background rgb 'white'\n"
            << "set format x '10^{%g}'\nset format y '10^{%g}'\n"
@@ -96,7 +84,33 @@ void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string&
                << " title 'optimum h = " << best.h << "'";
     }
     script << "\n";
-    const std::string failed = pipe_to_file({"gnuplot"}, script.str(), svg, "sweep");
+    return script.str();
+}
+
+} // namespace
+
+void write_sweep(std::ostream& out, const SweepReport& sweep, const std::string& prefix)
+{
+    if (prefix == "-") { // the CSV alone, to standard output
+        write_csv(out, sweep);
+        return;
+    }
+    const std::string csv = prefix + ".csv", svg = prefix + ".svg";
+    {
+        std::ofstream file(csv);
+        if (!file) throw InputError("sweep: cannot write " + csv + " (" + std::strerror(errno) + ")");
+        write_csv(file, sweep);
+        file.close();
+        if (!file) throw InputError("sweep: cannot write " + csv + " (" + std::strerror(errno) + ")");
+    }
+    const auto series = series_of(sweep);
+    print_summary(out, series);
+    out << "wrote " << csv << "\n";
+    if (!on_path("gnuplot")) {
+        out << "plot skipped: gnuplot is not installed (apt-get install gnuplot-nox)\n";
+        return;
+    }
+    const std::string failed = pipe_to_file({"gnuplot"}, plot_script(series), svg, "sweep");
     if (!failed.empty()) {
         std::error_code ignored;
         std::filesystem::remove(svg, ignored); // no half-written plot left behind

@@ -30,8 +30,10 @@ std::string because_of(Reason reason, const Entry& e, const Report& r, const std
     case Reason::bound_not_finite:
         return std::string("its error bound is not finite ") + (network ? "at these weights" : "at this point");
     case Reason::beyond_series:
-        return "at h = " + e.step + " the method's farthest point moves a pre-activation by more than pi/2, beyond where its error "
-               "series can be trusted (the sigmoid's poles lie at ±i·pi); " + smaller_step(r);
+        return "at h = " + e.step + " the method's farthest point moves "
+               + (network ? "a pre-activation by more than pi/2, beyond where its error series can be trusted (the sigmoid's poles lie at ±i·pi); "
+                          : "f's arguments beyond where its error series can be trusted; ")
+               + smaller_step(r);
     case Reason::series_fails:
         return "at h = " + e.step + ", D at h, 2h, 4h does not behave as the series predicts, so its error bound cannot be trusted; "
                + smaller_step(r);

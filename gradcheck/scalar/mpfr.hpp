@@ -1,7 +1,7 @@
 // MPFR's mpfr_float as the checker sees it (scalar/traits.hpp): digits set at run
 // time (mpfr_float::default_precision), MPC's mpc_complex for the complex step.
 // Included only where mpfr_float is instantiated (run/jobs_mpfr.cpp,
-// check/own.cpp), before anything that uses these traits.
+// network/yours.cpp), before anything that uses these traits.
 #pragma once
 
 #include <boost/multiprecision/mpc.hpp>

@@ -32,7 +32,7 @@ template <class T>
 struct complex_of { using type = std::complex<T>; };
 
 // Whether the complex type U should have exp and 1/(1 + w) computed from its real
-// parts (MPC: see methods/forward_mode.hpp).
+// parts (MPC: see network/forward_mode.hpp).
 template <class U>
 inline constexpr bool complex_by_parts = false;
 
