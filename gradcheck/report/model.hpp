@@ -50,7 +50,6 @@ struct Entry {
     bool overturned = false, was_pass = false;
     Reason was_reason = Reason::none;
     std::string rule_step, rule_abs_error, rule_tolerance;
-    bool close_call = false, coarse_points = false; // directions (core/directions.hpp)
 };
 
 // Whether e has digits of agreement: only an element compared by relative error

@@ -53,7 +53,6 @@ Entry record(const core::Element<T>& e)
         r.rule_abs_error = scientific(e.at_rule->abs_error, shown);
         r.rule_tolerance = scientific(e.at_rule->tolerance, shown);
     }
-    r.close_call = e.close_call, r.coarse_points = e.coarse_points;
     return r;
 }
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "gradcheck/util/error.hpp"
-#include "gradcheck/report/own.hpp"
+#include "gradcheck/network/yours.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
