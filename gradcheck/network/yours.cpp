@@ -283,7 +283,7 @@ Report check_own_gradients(const Problem& problem, const OwnGradientsText& gradi
     r.epsilon = scientific(arithmetic.u, 3);
     r.problem = problem_info(problem);
     r.gradients.reference_digits = digits;
-    r.gradients.source = gradients.source, r.gradients.precision_name = yours.name, r.gradients.max_digits10 = yours.max_digits10;
+    r.gradients.source = gradients.source, r.gradients.max_digits10 = yours.max_digits10;
     r.pass = true;
     std::vector<Judged<Real>> judged(gradients.arrays.size());
     const PassArrays exact = arrays_of(c, b, g);

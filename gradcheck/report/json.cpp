@@ -151,7 +151,7 @@ std::string gradients_json(const Report& r)
     j["weights"] = r.problem.weights;
     j["blind_spots"] = blind_spots_json(r.problem);
     j["gradients"] = r.gradients.source;
-    j["precision"] = r.gradients.precision_name;
+    j["precision"] = r.precision;
     j["precision_label"] = r.precision_label;
     j["epsilon"] = r.epsilon;
     j["reference_digits"] = r.gradients.reference_digits;

@@ -158,7 +158,7 @@ struct Report {
 
     struct Gradients {
         int reference_digits = 0;
-        std::string source, precision_name; // "gradients file 'g.json'", "double"
+        std::string source;           // "gradients file 'g.json'"
         int max_digits10 = 17;
         std::size_t short_values = 0; // values whose last written digit, not the arithmetic, sets the tolerance
         std::size_t weak = 0;         // elements that need under 2 digits
@@ -169,7 +169,6 @@ struct Report {
         std::size_t P = 0, K = 1, vectors = 0; // inputs, outputs, the VJP's upstream vectors
         std::uint64_t vector_seed = 0;
         std::string f_rounding, analytic_rounding; // the reference precision's label where measured, "" where estimated
-        bool analytic_black_box = false;
         std::vector<Note> notes;
     } function;
 

@@ -47,7 +47,7 @@ void print_gradients(std::ostream& out, const Report& r, View view)
     out << "\nyours: " << worst_line(r) << "\n";
     print_vanishing(out, r.tables);
     print_hidden(out, r);
-    const std::string& precision = r.gradients.precision_name;
+    const std::string& precision = r.precision; // as the file names it
     if (r.gradients.short_values > 0)
         out << "written: " << r.gradients.short_values << " value(s) with fewer digits than " << precision
             << " carries: the tolerance allows for their last digit; write " << r.gradients.max_digits10
