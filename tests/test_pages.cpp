@@ -2,7 +2,8 @@
 // Chromium renders a copy of the page with tests/pages/check.js injected, at
 // 1200 and 800 px wide, and dumps the DOM; the script's findings, written into
 // the page, are judged here: a dead link, a wrapped report line, a page wider
-// than the window, no MathML, a note left out of the page or out of order.
+// than the window, graph text too small to read, no MathML, a note left out of
+// the page or out of order.
 // Screenshots of both widths are saved beside the page (page-1200.png, page-800.png).
 //
 // Chromium is required, as pandoc is (the suite depends on notes-html, which
@@ -207,6 +208,28 @@ BOOST_AUTO_TEST_CASE(tables_and_reports_fit_at_1200_px)
 {
     const auto& scrolls = found(1200, "scrolls");
     BOOST_TEST(scrolls.empty(), "boxes that need to scroll at 1200 px:" << listed(scrolls));
+}
+
+// The graph (notes/graph.svg) shows its text at a readable size: no text of an SVG
+// image on the page renders under 11 CSS px, at either width (a picture scaled to
+// the column drew it at 6 to 9 px). check.js measures every text of every SVG image;
+// at least the graph's must have been measured, or the check saw nothing.
+BOOST_AUTO_TEST_CASE(graph_text_is_readable)
+{
+    const std::string graph = read(fs::path(env("SOURCE_ROOT")) / "notes" / "graph.svg");
+    std::size_t texts = 0;
+    for (std::size_t at = 0; (at = graph.find("<text ", at)) != std::string::npos; ++at) ++texts;
+    BOOST_TEST_REQUIRE(texts > 0u, "notes/graph.svg holds no <text>");
+    for (int width : widths) {
+        BOOST_TEST_CONTEXT("at " << width << " px") {
+            const auto& measured = found(width, "svg-text");
+            BOOST_TEST_REQUIRE(measured.size() == 1u);
+            BOOST_TEST(std::stoul(measured.front()) >= texts,
+                "texts of SVG images measured: " << measured.front() << ", notes/graph.svg alone holds " << texts);
+            const auto& small = found(width, "small-text");
+            BOOST_TEST(small.empty(), small.size() << " texts of SVG images under 11 px (px, text):" << listed(small));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(maths_render_as_mathml)

@@ -7,7 +7,9 @@
 --   a link to any other file (../lib/backward.hpp, data/saturated.json) -> its
 --     path from the page's directory, given in NOTES_FROM_PAGE (notes/ seen from
 --     the page; the build directory may be anywhere);
---   an image -> its path from notes/, where pandoc runs, so that it is embedded.
+--   an image -> its path from notes/, where pandoc runs, so that it is embedded;
+--     an image that is a paragraph of its own goes into <div class="picture">,
+--     which page.css shows at the picture's own size (see there).
 -- Run by build-page from notes/, with the note files named relative to notes/.
 
 local from_page = os.getenv('NOTES_FROM_PAGE') or '.'
@@ -57,6 +59,12 @@ local function wrap_list_text(list)
     end
   end
   return list
+end
+
+local function wrap_picture(para)
+  if #para.content == 1 and para.content[1].t == 'Image' then
+    return pandoc.Div({pandoc.Plain(para.content)}, pandoc.Attr('', {'picture'}))
+  end
 end
 
 function Pandoc(doc)
@@ -109,6 +117,7 @@ function Pandoc(doc)
         end
         return link
       end,
+      Para = wrap_picture,
       BulletList = wrap_list_text,
       OrderedList = wrap_list_text,
       Image = function(image)

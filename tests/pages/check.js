@@ -12,6 +12,9 @@
 //   scrolls TAG TEXT          a table, or a line of a <pre> of at most 120 characters, that does
 //                             not fit its box (it scrolls; wide enough windows must not need it)
 //   too-wide SCROLL CLIENT    the page scrolls sideways: its width over the window's
+//   svg-text N                how many texts of SVG images were measured
+//   small-text SIZE TEXT      a text of an SVG image whose font size on screen, SIZE, is
+//                             under 11 CSS px
 //   mathml N                  how many <math> elements render with a size
 //   done
 window.addEventListener('load', () => {
@@ -70,6 +73,11 @@ window.addEventListener('load', () => {
   const root = document.documentElement;
   if (root.scrollWidth > root.clientWidth) out.push(`too-wide ${root.scrollWidth} ${root.clientWidth}`);
 
+  const texts = svgTextSizes();
+  out.push('svg-text ' + texts.length);
+  for (const {size, text} of texts)
+    if (size < 11) out.push(`small-text ${size.toFixed(1)} ${JSON.stringify(text.slice(0, 60))}`);
+
   const maths = [...document.getElementsByTagNameNS('http://www.w3.org/1998/Math/MathML', 'math')];
   const rendering = maths.filter(m => typeof MathMLElement !== 'undefined' && m instanceof MathMLElement
                                       && m.getBoundingClientRect().height > 0);
@@ -81,3 +89,45 @@ window.addEventListener('load', () => {
   report.textContent = out.join('\n');
   document.body.append(report);
 });
+
+// The source of an image given as a data: URI of SVG (how pandoc --self-contained
+// embeds one); null for any other image.
+function svgSource(src) {
+  const match = /^data:image\/svg\+xml([^,]*),(.*)$/s.exec(src);
+  if (!match) return null;
+  if (!match[1].includes(';base64')) return decodeURIComponent(match[2]);
+  return new TextDecoder().decode(Uint8Array.from(atob(match[2]), c => c.charCodeAt(0)));
+}
+
+// The size on screen of every <text> of every SVG image: {size, text}, size in CSS px.
+// An <img> does not expose its picture's elements, so the picture's source is parsed
+// and a hidden inline copy is drawn in a box the size of the image's content box: the
+// same viewport, so the same viewBox scaling. A text's font size in its own units
+// times the vertical scale of its screen matrix (viewBox, preserveAspectRatio and
+// every transform) is the size it is drawn at; no font size is assumed.
+function svgTextSizes() {
+  const sizes = [];
+  for (const img of document.images) {
+    const source = svgSource(img.getAttribute('src'));
+    if (source === null) continue;
+    const parsed = new DOMParser().parseFromString(source, 'image/svg+xml').documentElement;
+    const svg = document.importNode(parsed, true);
+    const style = getComputedStyle(img);
+    const px = name => parseFloat(style[name]);
+    const box = img.getBoundingClientRect();
+    svg.setAttribute('width', box.width - px('paddingLeft') - px('paddingRight')
+                              - px('borderLeftWidth') - px('borderRightWidth'));
+    svg.setAttribute('height', box.height - px('paddingTop') - px('paddingBottom')
+                               - px('borderTopWidth') - px('borderBottomWidth'));
+    Object.assign(svg.style, {position: 'fixed', left: '0', top: '0', visibility: 'hidden'});
+    // In its own document, text with no size of its own inherits medium, not the page's.
+    if (!svg.hasAttribute('font-size')) svg.style.fontSize = 'medium';
+    document.body.append(svg);
+    for (const text of svg.querySelectorAll('text')) {
+      const m = text.getScreenCTM();
+      sizes.push({size: parseFloat(getComputedStyle(text).fontSize) * Math.hypot(m.c, m.d), text: text.textContent});
+    }
+    svg.remove();
+  }
+  return sizes;
+}
