@@ -1,9 +1,9 @@
 // The notes page (notes-html: build/notes/notes.html) in a real browser. Headless
 // Chromium renders a copy of the page with tests/pages/check.js injected, at
 // 1200 and 800 px wide, and dumps the DOM; the script's findings, written into
-// the page, are judged here: a dead link, a wrapped report line, a page wider
-// than the window, graph text too small to read, no MathML, a note left out of
-// the page or out of order.
+// the page, are judged here: a dead link, a wrapped report line, report text
+// made small, a page wider than the window, graph text too small to read, no
+// MathML, a note left out of the page or out of order.
 // Screenshots of both widths are saved beside the page (page-1200.png, page-800.png).
 //
 // Chromium is required, as pandoc is (the suite depends on notes-html, which
@@ -202,8 +202,25 @@ BOOST_AUTO_TEST_CASE(page_never_scrolls_sideways)
     }
 }
 
+// Report blocks are at body size, the size of code in running text: not made
+// smaller to fit the column (a wide line scrolls instead).
+BOOST_AUTO_TEST_CASE(reports_at_body_size)
+{
+    for (int width : widths) {
+        BOOST_TEST_CONTEXT("at " << width << " px") {
+            const auto& code = found(width, "code-size");
+            BOOST_TEST_REQUIRE(code.size() == 1u);
+            BOOST_TEST(std::stod(code.front()) > 0, "no code in running text to compare report text with");
+            const auto& small = found(width, "small-report");
+            BOOST_TEST(small.empty(), "report blocks smaller than code in running text (" << code.front()
+                                      << " px; size, start):" << listed(small));
+        }
+    }
+}
+
 // At 1200 px nothing needs to scroll: every table shows all its columns, and a
-// report line of up to 120 characters (the default report's) fits its box.
+// report line of up to 100 characters (a report's widest) fits its box, also in
+// a block with longer lines, which scroll.
 BOOST_AUTO_TEST_CASE(tables_and_reports_fit_at_1200_px)
 {
     const auto& scrolls = found(1200, "scrolls");

@@ -9,8 +9,10 @@
 //   broken-image SRC          an image that did not load
 //   wrapped N M TEXT          a <pre> whose text has N lines rendered as M lines
 //   clipped TAG TEXT          a <pre> or table wider than its box that cannot scroll
-//   scrolls TAG TEXT          a table, or a line of a <pre> of at most 120 characters, that does
+//   scrolls TAG TEXT          a table, or a line of a <pre> of at most 100 characters, that does
 //                             not fit its box (it scrolls; wide enough windows must not need it)
+//   code-size PX              the font size of code in running text (the first <code> in a <p>)
+//   small-report SIZE TEXT    a report block (pre.text) whose text is smaller than that
 //   too-wide SCROLL CLIENT    the page scrolls sideways: its width over the window's
 //   svg-text N                how many texts of SVG images were measured
 //   small-text SIZE TEXT      a text of an SVG image whose font size on screen, SIZE, is
@@ -65,9 +67,17 @@ window.addEventListener('load', () => {
 
   for (const table of document.querySelectorAll('table'))
     if (table.scrollWidth > table.clientWidth + 1) out.push(`scrolls table ${start(table)}`);
-  for (const pre of document.querySelectorAll('pre')) {
-    const longest = Math.max(...pre.textContent.split('\n').map(line => [...line].length));
-    if (longest <= 120 && pre.scrollWidth > pre.clientWidth + 1) out.push(`scrolls pre ${start(pre)}`);
+  for (const pre of document.querySelectorAll('pre'))
+    if (!lineFits(pre, 100)) out.push(`scrolls pre ${start(pre)}`);
+
+  // Report text at body size: no smaller than code in running text.
+  const fontSize = element => parseFloat(getComputedStyle(element).fontSize);
+  const inText = document.querySelector('p code');
+  const codeSize = inText ? fontSize(inText) : 0;
+  out.push('code-size ' + codeSize);
+  for (const pre of document.querySelectorAll('pre.text')) {
+    const size = fontSize(pre.querySelector('code') || pre);
+    if (size < codeSize - 0.01) out.push(`small-report ${size} ${start(pre)}`);
   }
 
   const root = document.documentElement;
@@ -89,6 +99,27 @@ window.addEventListener('load', () => {
   report.textContent = out.join('\n');
   document.body.append(report);
 });
+
+// Whether the longest line of `pre` of at most `columns` characters fits its box
+// (a block may hold longer lines, which scroll): a hidden copy of the block holding
+// that line alone, as wide as its text, against the block's inner width.
+function lineFits(pre, columns) {
+  const lines = pre.textContent.split('\n').filter(line => [...line].length <= columns);
+  if (lines.length === 0) return true;
+  const line = lines.reduce((a, b) => ([...b].length > [...a].length ? b : a));
+  const copy = pre.cloneNode(false);
+  const code = pre.querySelector('code');
+  const holder = code ? copy.appendChild(code.cloneNode(false)) : copy;
+  holder.textContent = line;
+  copy.removeAttribute('id');
+  Object.assign(copy.style, {position: 'absolute', visibility: 'hidden', width: 'max-content', maxWidth: 'none'});
+  pre.parentNode.insertBefore(copy, pre);
+  const style = getComputedStyle(copy);
+  const width = copy.getBoundingClientRect().width - parseFloat(style.borderLeftWidth)
+                - parseFloat(style.borderRightWidth);
+  copy.remove();
+  return width <= pre.clientWidth + 1;
+}
 
 // The source of an image given as a data: URI of SVG (how pandoc --self-contained
 // embeds one); null for any other image.
